@@ -1,0 +1,65 @@
+#pragma once
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "harness/util/expected.h"
+#include "harness/util/source_loc.h"
+
+namespace match {
+
+// Why an actual value differs from what a scenario expected, and where that expectation is.
+struct Mismatch {
+  util::SourceLoc where;  // the expectation's position in the scenario file
+  std::string path;       // where the actual value sits, e.g. "Locals.cfg.Name.value"
+  std::string expected;   // the matcher, described: prefix "main.Config {"
+  std::string actual;     // the actual value as text (quoted if it was a string)
+
+  // "file:line:col: Locals.cfg.Name.value: expected prefix "x", got "y""
+  std::string str() const;
+};
+
+// The closed set of operators a scenario may use on a value.
+enum class Op { Eq, Matches, Prefix, Contains };
+
+// One compiled expectation on a scalar (string, number or bool) value.
+class Matcher {
+ public:
+  // Compiles `op` (one of op_names()) with its operand. Errors: unknown operator (with a
+  // did-you-mean suggestion), an operand that is not a scalar, an invalid regular expression.
+  static util::Expected<Matcher> make(std::string_view op, const nlohmann::json& operand,
+                                      util::SourceLoc loc);
+  // Exact equality with a scalar.
+  static Matcher eq(const nlohmann::json& operand, util::SourceLoc loc);
+  // "eq", "matches", "prefix", "contains".
+  static const std::vector<std::string>& op_names();
+
+  // Checks `actual`; nullopt when it matches. Scalars are compared by their text form, so
+  // an expected 42 equals an actual "42" (DAP values are strings). A missing (null) actual
+  // never matches. `path` names the actual value in the mismatch.
+  std::optional<Mismatch> check(const nlohmann::json& actual, std::string_view path) const;
+  // True when `actual` matches (check() without building the mismatch).
+  bool matches(const nlohmann::json& actual) const;
+  // Human form of the expectation: "\"42\"", "prefix \"main.\"", "matches /^a+$/".
+  std::string describe() const;
+
+  Op op() const { return op_; }
+  const nlohmann::json& operand() const { return operand_; }
+  const util::SourceLoc& loc() const { return loc_; }
+
+ private:
+  Matcher(Op op, nlohmann::json operand, util::SourceLoc loc);
+  Op op_;
+  nlohmann::json operand_;
+  std::string text_;                 // operand as text
+  std::optional<std::regex> regex_;  // for Op::Matches
+  util::SourceLoc loc_;
+};
+
+// Text form used for comparison: strings as-is, numbers and bools as JSON, null as "".
+std::string scalar_text(const nlohmann::json& value);
+
+}  // namespace match

@@ -1,0 +1,35 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace util {
+
+// Levenshtein distance between two strings (bytes).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` if it is close enough to be a plausible typo, else "".
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+// Joins with a separator.
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+// Strips ASCII whitespace at both ends.
+std::string_view trim(std::string_view s);
+
+// True if s starts/ends with the given affix.
+inline bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+inline bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// Splits on a single character; keeps empty fields.
+std::vector<std::string> split(std::string_view s, char sep);
+
+// The last `n` lines of a text (all of it if shorter).
+std::string tail_lines(std::string_view text, std::size_t n);
+
+// Makes arbitrary bytes printable on one line for messages: quotes, escapes control bytes.
+std::string quote(std::string_view s);
+
+}  // namespace util
