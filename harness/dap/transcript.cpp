@@ -1,0 +1,58 @@
+#include "harness/dap/transcript.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "harness/util/strings.h"
+
+namespace dap {
+
+Transcript::Transcript() : start_(util::Clock::now()) {}
+
+void Transcript::sent(const json& message) {
+  append("-->", to_text(message));
+}
+
+void Transcript::received(const json& message) {
+  append("<--", to_text(message));
+}
+
+void Transcript::note(std::string_view text) {
+  if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  for (const std::string& line : util::split(text, '\n')) append("--", line);
+}
+
+void Transcript::append(std::string_view marker, std::string_view content) {
+  std::lock_guard lock(mutex_);  // held while stamping so that times never go backwards
+  auto elapsed = std::chrono::duration_cast<util::Duration>(util::Clock::now() - start_);
+  std::string line = "+" + util::format_seconds(elapsed) + " ";
+  line += marker;
+  line += ' ';
+  line += content;
+  line += '\n';
+  text_ += line;
+}
+
+std::string Transcript::text() const {
+  std::lock_guard lock(mutex_);
+  return text_;
+}
+
+std::string Transcript::tail(std::size_t lines) const {
+  std::lock_guard lock(mutex_);
+  return util::tail_lines(text_, lines);
+}
+
+util::Expected<void> Transcript::write_to(const std::filesystem::path& path) const {
+  std::string content = text();
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out << content;
+  if (out) out.close();
+  if (!out)
+    return util::fail(util::ErrorKind::Io, "cannot write the DAP transcript to " + path.string() +
+                                               ": " + std::strerror(errno));
+  return {};
+}
+
+}  // namespace dap

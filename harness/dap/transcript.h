@@ -1,0 +1,43 @@
+#pragma once
+#include <cstddef>
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "harness/dap/json.h"
+#include "harness/util/deadline.h"
+#include "harness/util/expected.h"
+
+namespace dap {
+
+// Thread-safe record of a DAP conversation, one line per entry, each stamped with the time since
+// the transcript was created: "+0.123s --> {...}" (sent), "+0.125s <-- {...}" (received),
+// "+0.200s -- text" (note; a multi-line note becomes several note lines).
+class Transcript {
+ public:
+  Transcript();
+
+  // Records a message sent to the debug adapter.
+  void sent(const json& message);
+  // Records a message received from the debug adapter.
+  void received(const json& message);
+  // Records free text, e.g. "dlv stderr: ...".
+  void note(std::string_view text);
+
+  // Everything recorded so far.
+  std::string text() const;
+  // The last `lines` lines.
+  std::string tail(std::size_t lines) const;
+  // Writes text() to a file (Io error on failure).
+  util::Expected<void> write_to(const std::filesystem::path& path) const;
+
+ private:
+  void append(std::string_view marker, std::string_view content);
+
+  const util::Clock::time_point start_;
+  mutable std::mutex mutex_;
+  std::string text_;
+};
+
+}  // namespace dap
