@@ -1,0 +1,3 @@
+module example.com/exitcode
+
+go 1.21
