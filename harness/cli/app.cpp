@@ -1,0 +1,74 @@
+#include "harness/cli/app.h"
+
+#include <CLI/CLI.hpp>
+
+#include "harness/cli/commands.h"
+#include "harness/cli/exit_codes.h"
+
+namespace cli {
+
+namespace {
+
+constexpr const char* kDescription =
+    "dlv-harness: runs YAML debugging scenarios against the real Delve (dlv dap) over the\n"
+    "Debug Adapter Protocol, checks every stop, variable, evaluation, output and exit code,\n"
+    "and writes a JUnit report.\n";
+
+constexpr const char* kFooter =
+    "\nExamples:\n"
+    "  harness run scenarios/                 run every scenario under scenarios/\n"
+    "  harness run scenarios/variables/x.yaml run one scenario\n"
+    "  harness validate scenarios/            check scenario files without running them\n"
+    "  harness list scenarios/                show the scenarios that would run\n"
+    "\nExit status: 0 all passed, 1 a scenario failed or errored, 2 usage error or invalid\n"
+    "scenario files (nothing is run), 3 go or dlv missing.\n"
+    "Scenario language: docs/scenarios.md.";
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{kDescription, "harness"};
+  app.footer(kFooter);
+  app.require_subcommand(1);
+
+  RunOptions run;
+  auto* run_cmd = app.add_subcommand("run", "Run scenarios against dlv and write reports");
+  run_cmd->add_option("paths", run.paths, "Scenario files or folders (searched for *.yaml)")
+      ->required();
+  run_cmd->add_option("--dlv", run.dlv, "dlv binary (default: PATH, $GOBIN, $(go env GOPATH)/bin)");
+  run_cmd->add_option("--go", run.go, "go binary (default: PATH)");
+  run_cmd->add_option("--reports", run.reports_dir,
+                      "Folder for junit.xml and per-scenario artifacts (default: reports)");
+  run_cmd->add_option("--junit", run.junit, "JUnit file (default: <reports>/junit.xml)");
+  run_cmd->add_option("--cache", run.cache_dir,
+                      "Build cache folder (default: $XDG_CACHE_HOME or ~/.cache, /dlv-harness/build)");
+  run_cmd->add_option("--timeout", run.timeout_seconds,
+                      "Deadline per scenario in seconds unless the scenario sets one (default 120)")
+      ->check(CLI::PositiveNumber);
+
+  std::vector<std::filesystem::path> validate_paths;
+  auto* validate_cmd =
+      app.add_subcommand("validate", "Load and validate scenario files without running them");
+  validate_cmd->add_option("paths", validate_paths, "Scenario files or folders")->required();
+
+  std::vector<std::filesystem::path> list_paths;
+  auto* list_cmd = app.add_subcommand("list", "List the scenarios found under the paths");
+  list_cmd->add_option("paths", list_paths, "Scenario files or folders")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsage;
+  }
+  if (*run_cmd) return run_command(run);
+  if (*validate_cmd) return validate_command(validate_paths);
+  if (*list_cmd) return list_command(list_paths);
+  return kUsage;
+}
+
+}  // namespace cli

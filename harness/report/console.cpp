@@ -1,0 +1,63 @@
+#include "harness/report/console.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "harness/util/strings.h"
+
+namespace report {
+
+namespace {
+
+const char* colour_of(runner::Status status) {
+  switch (status) {
+    case runner::Status::Pass: return "\x1b[32m";
+    case runner::Status::Fail: return "\x1b[31m";
+    case runner::Status::Error: return "\x1b[35m";
+    case runner::Status::Skip: return "\x1b[33m";
+  }
+  return "";
+}
+
+std::string indent(const std::string& text, const std::string& prefix) {
+  std::string out;
+  for (const auto& line : util::split(text, '\n')) out += prefix + line + "\n";
+  return out;
+}
+
+}  // namespace
+
+ConsoleReporter::ConsoleReporter(std::FILE* out)
+    : out_(out), colour_(isatty(fileno(out)) && std::getenv("NO_COLOR") == nullptr) {}
+
+void ConsoleReporter::finished(const runner::ScenarioResult& r) {
+  const char* name = runner::status_name(r.status);
+  std::string status = colour_ ? std::string(colour_of(r.status)) + name + "\x1b[0m" : name;
+  std::string pad(6 - std::string(name).size(), ' ');
+  std::fprintf(out_, "%s%s %8s  %s  %s\n", status.c_str(), pad.c_str(),
+               util::format_seconds(r.duration).c_str(), r.id.c_str(), r.name.c_str());
+  if (r.status == runner::Status::Fail || r.status == runner::Status::Error) {
+    std::fputs(indent(r.problem.message, "       ").c_str(), out_);
+    if (!r.artifacts_dir.empty()) {
+      std::fprintf(out_, "       (transcript and dlv log: %s)\n", r.artifacts_dir.c_str());
+    }
+  } else if (r.status == runner::Status::Skip) {
+    std::fputs(indent(r.problem.message, "       ").c_str(), out_);
+  }
+  std::fflush(out_);
+}
+
+std::string summary_line(const std::vector<runner::ScenarioResult>& results) {
+  std::size_t passed = 0, failed = 0, skipped = 0;
+  for (const auto& r : results) {
+    passed += r.status == runner::Status::Pass;
+    failed += r.status == runner::Status::Fail || r.status == runner::Status::Error;
+    skipped += r.status == runner::Status::Skip;
+  }
+  return "harness: " + std::to_string(passed) + " passed, " + std::to_string(failed) +
+         " failed, " + std::to_string(skipped) + " skipped";
+}
+
+}  // namespace report

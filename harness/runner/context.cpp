@@ -1,0 +1,57 @@
+#include "harness/runner/context.h"
+
+namespace runner {
+
+Problem failure(const util::SourceLoc& where, std::string message) {
+  std::string text = where.known() ? where.str() + ": " + message : message;
+  return Problem{Status::Fail, std::move(text), where};
+}
+
+Problem infrastructure(const util::SourceLoc& where, const util::Error& error) {
+  std::string text = std::string(util::kind_name(error.kind)) + ": " + error.message;
+  if (where.known()) text = where.str() + ": " + text;
+  return Problem{Status::Error, std::move(text), where};
+}
+
+RunContext::RunContext(const scenario::Scenario& scenario, const Environment& env,
+                       dap::Session& session, process::DlvServer& dlv,
+                       util::Deadline scenario_deadline)
+    : scenario(scenario),
+      env(env),
+      session(session),
+      dlv(dlv),
+      scenario_deadline_(scenario_deadline) {}
+
+util::Deadline RunContext::deadline(util::Duration d) const {
+  return util::Deadline::after(d).min(scenario_deadline_);
+}
+
+util::Duration RunContext::step_timeout(const scenario::Step& step, util::Duration d) const {
+  return step.timeout ? *step.timeout : d;
+}
+
+util::Expected<json> RunContext::request(const std::string& command, const json& arguments) {
+  return session.request(command, arguments, deadline(env.timeouts.request));
+}
+
+StepResult RunContext::ensure_configured(const util::SourceLoc& where) {
+  if (configured) return std::nullopt;
+  configured = true;
+  auto done = request("configurationDone", json::object());
+  if (!done) return infrastructure(where, done.error());
+  return std::nullopt;
+}
+
+util::Expected<const std::vector<json>*> RunContext::frames() {
+  if (!stop) return util::fail(util::ErrorKind::Protocol, "the program is not stopped");
+  if (!stop->frames_loaded) {
+    auto trace = request("stackTrace", {{"threadId", stop->thread_id}, {"startFrame", 0},
+                                        {"levels", 50}});
+    if (!trace) return util::fail(trace.error());
+    stop->frames = (*trace)["body"].value("stackFrames", json::array()).get<std::vector<json>>();
+    stop->frames_loaded = true;
+  }
+  return &stop->frames;
+}
+
+}  // namespace runner

@@ -1,0 +1,71 @@
+#pragma once
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/dap/session.h"
+#include "harness/process/dlv_server.h"
+#include "harness/runner/environment.h"
+#include "harness/runner/result.h"
+#include "harness/scenario/model.h"
+#include "harness/util/expected.h"
+
+namespace runner {
+
+using json = nlohmann::json;
+
+// A step either succeeds (nullopt) or ends the scenario with a Problem.
+using StepResult = std::optional<Problem>;
+
+// An expectation that did not hold, at `where`.
+Problem failure(const util::SourceLoc& where, std::string message);
+// An infrastructure problem (not the program's fault), at `where` if it concerns a line.
+Problem infrastructure(const util::SourceLoc& where, const util::Error& error);
+
+// Where the debuggee is stopped, valid until the next resume (frame ids die with it).
+struct StopState {
+  int thread_id = 0;
+  json event;                // the `stopped` event
+  std::vector<json> frames;  // stackTrace of thread_id, fetched on demand
+  bool frames_loaded = false;
+};
+
+// State shared by the steps of one scenario run.
+class RunContext {
+ public:
+  RunContext(const scenario::Scenario& scenario, const Environment& env, dap::Session& session,
+             process::DlvServer& dlv, util::Deadline scenario_deadline);
+
+  const scenario::Scenario& scenario;
+  const Environment& env;
+  dap::Session& session;
+  process::DlvServer& dlv;
+
+  std::map<std::string, int> breakpoint_ids;  // scenario breakpoint id -> dlv breakpoint id
+  std::size_t cursor = 0;       // receive index after the last event a step consumed
+  bool configured = false;      // configurationDone sent (the program has been started)
+  std::optional<StopState> stop;
+  std::optional<int> exit_code;  // once known
+  bool ended = false;            // `terminated` or `exited` seen
+  bool disconnected = false;     // a disconnect request was sent
+
+  // The earlier of now + `d` and the scenario's own deadline.
+  util::Deadline deadline(util::Duration d) const;
+  // `d`, or the step's own timeout when it has one.
+  util::Duration step_timeout(const scenario::Step& step, util::Duration d) const;
+  // Sends a request and waits for its successful response (deadline: the request timeout).
+  util::Expected<json> request(const std::string& command, const json& arguments);
+  // Starts the program (configurationDone) unless that already happened.
+  StepResult ensure_configured(const util::SourceLoc& where);
+  // The top-down frames of the stopped thread (stackTrace on first use after a stop).
+  util::Expected<const std::vector<json>*> frames();
+  // Forgets the stop (after any resume).
+  void resumed() { stop.reset(); }
+
+ private:
+  util::Deadline scenario_deadline_;
+};
+
+}  // namespace runner

@@ -1,0 +1,144 @@
+#include "harness/runner/handshake.h"
+
+#include "harness/dap/message.h"
+
+namespace runner {
+
+namespace {
+
+json initialize_arguments() {
+  return {{"clientID", "dlv-harness"},
+          {"clientName", "dlv-harness"},
+          {"adapterID", "go"},
+          {"locale", "en-us"},
+          {"linesStartAt1", true},
+          {"columnsStartAt1", true},
+          {"pathFormat", "path"},
+          {"supportsVariableType", true},
+          {"supportsVariablePaging", true},
+          {"supportsRunInTerminalRequest", false},
+          {"supportsProgressReporting", false}};
+}
+
+json breakpoint_json(int line, const std::optional<std::string>& condition,
+                     const std::optional<std::string>& hit_condition) {
+  json bp = json::object();
+  if (line > 0) bp["line"] = line;
+  if (condition) bp["condition"] = *condition;
+  if (hit_condition) bp["hitCondition"] = *hit_condition;
+  return bp;
+}
+
+// Records dlv's ids for the scenario's breakpoints; an unverified one fails the scenario.
+StepResult accept_breakpoints(RunContext& ctx, const json& response,
+                              const std::vector<std::pair<std::string, util::SourceLoc>>& asked,
+                              const std::string& what) {
+  json actual = response["body"].value("breakpoints", json::array());
+  if (actual.size() != asked.size()) {
+    return failure(asked.empty() ? util::SourceLoc{} : asked.front().second,
+                   what + ": dlv answered " + std::to_string(actual.size()) +
+                       " breakpoints for " + std::to_string(asked.size()) + " requested");
+  }
+  for (std::size_t i = 0; i < asked.size(); ++i) {
+    const auto& [id, loc] = asked[i];
+    const json& bp = actual[i];
+    if (!bp.value("verified", false)) {
+      std::string label = id.empty() ? what : "'" + id + "' (" + what + ")";
+      return failure(loc, "breakpoint " + label + " not verified: " +
+                              bp.value("message", "dlv gave no reason"));
+    }
+    if (!id.empty() && bp.contains("id")) ctx.breakpoint_ids[id] = bp["id"].get<int>();
+  }
+  return std::nullopt;
+}
+
+StepResult set_breakpoints(RunContext& ctx) {
+  const auto& s = ctx.scenario;
+  for (const auto& file : s.breakpoints) {
+    json bps = json::array();
+    std::vector<std::pair<std::string, util::SourceLoc>> asked;
+    for (const auto& bp : file.breakpoints) {
+      bps.push_back(breakpoint_json(bp.line, bp.condition, bp.hit_condition));
+      asked.emplace_back(bp.id, bp.loc);
+    }
+    auto path = (s.program_dir / file.file).lexically_normal().string();
+    auto response = ctx.request("setBreakpoints", {{"source", {{"path", path}}},
+                                                   {"breakpoints", bps}});
+    if (!response) return infrastructure(file.loc, response.error());
+    if (auto p = accept_breakpoints(ctx, *response, asked, file.file)) return p;
+  }
+  if (s.function_breakpoints.empty()) return std::nullopt;
+  json bps = json::array();
+  std::vector<std::pair<std::string, util::SourceLoc>> asked;
+  for (const auto& bp : s.function_breakpoints) {
+    json j = breakpoint_json(0, bp.condition, bp.hit_condition);
+    j["name"] = bp.function;
+    bps.push_back(j);
+    asked.emplace_back(bp.id, bp.loc);
+  }
+  auto response = ctx.request("setFunctionBreakpoints", {{"breakpoints", bps}});
+  if (!response) return infrastructure(s.function_breakpoints.front().loc, response.error());
+  return accept_breakpoints(ctx, *response, asked, "function breakpoints");
+}
+
+}  // namespace
+
+json launch_arguments(const scenario::Scenario& s, const std::filesystem::path& program,
+                      const std::filesystem::path& scratch_dir) {
+  const auto& launch = s.launch;
+  json args = {{"name", s.name},
+               {"type", "go"},
+               {"request", "launch"},
+               {"mode", scenario::mode_name(launch.mode)},
+               {"program", program.string()},
+               {"stopOnEntry", launch.stop_on_entry}};
+  json argv = json::array();
+  if (launch.test_run) {
+    argv.push_back("-test.run");
+    argv.push_back(*launch.test_run);
+  }
+  for (const auto& a : launch.args) argv.push_back(a);
+  args["args"] = argv;
+  if (!launch.env.empty()) args["env"] = launch.env;
+  args["cwd"] = (s.program_dir / launch.cwd.value_or(".")).lexically_normal().string();
+  if (launch.mode != scenario::LaunchMode::Exec) {
+    // dlv runs `go build` in dlvCwd, which must lie inside the module.
+    args["dlvCwd"] = s.program_dir.string();
+    args["output"] = (scratch_dir / "__debug_bin").string();
+  }
+  return args;
+}
+
+StepResult start_session(RunContext& ctx, const std::filesystem::path& program,
+                         const std::filesystem::path& scratch_dir) {
+  const auto& s = ctx.scenario;
+  auto init = ctx.request("initialize", initialize_arguments());
+  if (!init) return infrastructure(s.loc, init.error());
+
+  auto launch_seq = ctx.session.send_request("launch", launch_arguments(s, program, scratch_dir));
+  if (!launch_seq) return infrastructure(s.launch.loc, launch_seq.error());
+  int seq = *launch_seq;
+  auto launch_deadline = ctx.deadline(ctx.env.timeouts.launch);
+  // dlv sends `initialized` before the launch response; a refused launch sends only the
+  // (failed) response.
+  auto first = ctx.session.wait(
+      [seq](const json& m) { return dap::is_event(m, "initialized") || dap::is_response_to(m, seq); },
+      0, launch_deadline, "'initialized' or the launch response");
+  if (!first) return infrastructure(s.launch.loc, first.error());
+  json message = ctx.session.message(*first);
+  if (dap::is_response_to(message, seq) && !dap::is_success(message)) {
+    return infrastructure(s.launch.loc, util::make_error(util::ErrorKind::Protocol,
+                                                    "launch refused: " + dap::error_text(message)));
+  }
+  if (auto problem = set_breakpoints(ctx)) return problem;
+  auto response = ctx.session.wait_response(seq, launch_deadline);
+  if (!response) return infrastructure(s.launch.loc, response.error());
+  if (!dap::is_success(*response)) {
+    return infrastructure(s.launch.loc, util::make_error(util::ErrorKind::Protocol,
+                                                    "launch refused: " + dap::error_text(*response)));
+  }
+  ctx.cursor = ctx.session.received_count();
+  return std::nullopt;
+}
+
+}  // namespace runner

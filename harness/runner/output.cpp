@@ -1,0 +1,20 @@
+#include "harness/runner/output.h"
+
+#include "harness/dap/message.h"
+
+namespace runner {
+
+std::string collected_output(RunContext& ctx, const std::string& category) {
+  bool any = category == "any";
+  std::string text;
+  for (const auto& m : ctx.session.messages()) {
+    if (!dap::is_event(m, "output") || !m.contains("body")) continue;
+    std::string cat = m["body"].value("category", "console");
+    if (any || cat == category) text += m["body"].value("output", "");
+  }
+  if (any || category == "stdout") text += ctx.dlv.child().stdout_text();
+  if (any || category == "stderr") text += ctx.dlv.child().stderr_text();
+  return text;
+}
+
+}  // namespace runner

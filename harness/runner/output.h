@@ -1,0 +1,13 @@
+#pragma once
+#include <string>
+
+#include "harness/runner/context.h"
+
+namespace runner {
+
+// The program's output seen so far in one category ("stdout", "stderr", "console" or "any"):
+// DAP output events of that category, then what reached dlv's own stdout/stderr (where the
+// program writes unless dlv was asked for outputMode "remote", and always on dlv < 1.21.1).
+std::string collected_output(RunContext& ctx, const std::string& category);
+
+}  // namespace runner

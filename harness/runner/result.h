@@ -1,0 +1,36 @@
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "harness/util/deadline.h"
+#include "harness/util/source_loc.h"
+
+namespace runner {
+
+// PASS: every expectation held. FAIL: an expectation did not hold (the product's fault).
+// ERROR: the harness could not find out (dlv died, deadline, launch refused, build failed).
+// SKIP: the scenario was not run.
+enum class Status { Pass, Fail, Error, Skip };
+const char* status_name(Status status);  // "PASS", "FAIL", "ERROR", "SKIP"
+
+// What ended a scenario early: an expectation that failed, or an infrastructure problem.
+struct Problem {
+  Status status = Status::Fail;  // Fail or Error
+  std::string message;           // complete, one or more lines; starts with the location if known
+  util::SourceLoc where;         // the scenario line it concerns
+};
+
+// The outcome of one scenario, with what a report needs to explain it.
+struct ScenarioResult {
+  std::string id;    // the scenario file path as given, e.g. "scenarios/variables/locals.yaml"
+  std::string name;  // the scenario's name
+  util::SourceLoc loc;
+  Status status = Status::Pass;
+  Problem problem;                       // meaningful unless status is Pass
+  util::Duration duration{0};
+  std::string transcript_tail;           // last DAP messages, for failed scenarios
+  std::string dlv_output;                // dlv's stdout+stderr (program output on old dlv)
+  std::filesystem::path artifacts_dir;   // transcript, dlv log; empty if none written
+};
+
+}  // namespace runner

@@ -1,0 +1,135 @@
+#include "harness/runner/scenario_runner.h"
+
+#include <fstream>
+
+#include "harness/dap/session.h"
+#include "harness/dap/transcript.h"
+#include "harness/process/dlv_server.h"
+#include "harness/runner/context.h"
+#include "harness/runner/handshake.h"
+#include "harness/runner/steps.h"
+#include "harness/transport/tcp_stream.h"
+#include "harness/util/strings.h"
+
+namespace runner {
+
+namespace {
+
+constexpr std::size_t kTranscriptTailLines = 40;
+
+// Adds what is known about dlv's own state to an infrastructure problem: a dlv that died
+// explains a closed connection better than the connection does.
+void explain_dlv(Problem& problem, process::DlvServer& dlv) {
+  if (problem.status != Status::Error) return;
+  if (auto status = dlv.child().exit_status()) {
+    problem.message += "\n  dlv " + status->str();
+    std::string err = util::tail_lines(dlv.child().stderr_text(), 5);
+    if (!err.empty()) problem.message += "; its last stderr lines:\n" + err;
+  }
+}
+
+void write_text(const std::filesystem::path& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+// What dlv is asked to run: the cached binary for exec mode, the package for debug/test.
+util::Expected<std::filesystem::path> program_for_launch(const scenario::Scenario& s,
+                                                         const Environment& env) {
+  if (s.launch.mode != scenario::LaunchMode::Exec) return s.program_dir;
+  gotool::BuildCache cache(env.cache_dir, env.go);
+  auto built = cache.build(gotool::BuildRequest{s.program_dir},
+                           util::Deadline::after(env.timeouts.build));
+  if (!built) return util::fail(built.error());
+  return built->binary;
+}
+
+// Ends the debug session politely, then makes sure dlv and everything it started are gone.
+void teardown(RunContext* ctx, dap::Session* session, process::DlvServer& dlv,
+              const Environment& env) {
+  if (session && !session->closed() && !(ctx && ctx->disconnected)) {
+    (void)session->request("disconnect", {{"terminateDebuggee", true}},
+                           util::Deadline::after(env.timeouts.teardown));
+  }
+  if (session) session->close();
+  dlv.stop(env.timeouts.teardown);
+}
+
+}  // namespace
+
+std::string artifact_slug(const std::string& scenario_id) {
+  std::string slug;
+  for (char c : scenario_id) {
+    bool safe = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    slug += safe ? c : '_';
+  }
+  while (util::starts_with(slug, ".") || util::starts_with(slug, "_")) slug.erase(0, 1);
+  return slug.empty() ? "scenario" : slug;
+}
+
+ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env) {
+  auto started = util::Clock::now();
+  ScenarioResult result;
+  result.id = s.file.string();
+  result.name = s.name;
+  result.loc = s.loc;
+  auto finish = [&](std::optional<Problem> problem) {
+    if (problem) {
+      result.status = problem->status;
+      result.problem = std::move(*problem);
+    }
+    result.duration =
+        std::chrono::duration_cast<util::Duration>(util::Clock::now() - started);
+    return result;
+  };
+
+  auto deadline = util::Deadline::after(s.timeout.value_or(env.timeouts.scenario));
+  result.artifacts_dir = env.artifacts_dir / artifact_slug(result.id);
+  std::error_code ec;
+  std::filesystem::remove_all(result.artifacts_dir, ec);
+  std::filesystem::create_directories(result.artifacts_dir, ec);
+
+  auto program = program_for_launch(s, env);
+  if (!program) return finish(infrastructure(s.program_loc, program.error()));
+
+  process::DlvServerOptions options;
+  options.dlv = env.dlv.path;
+  options.log_file = result.artifacts_dir / "dlv.log";
+  options.cwd = s.program_dir;
+  auto dlv = process::DlvServer::start(
+      options, util::Deadline::after(env.timeouts.start_dlv).min(deadline));
+  if (!dlv) return finish(infrastructure(s.loc, dlv.error()));
+
+  auto transcript = std::make_shared<dap::Transcript>();
+  std::optional<Problem> problem;
+  {
+    auto stream = transport::connect_tcp((*dlv)->host(), (*dlv)->port(),
+                                         util::Deadline::after(env.timeouts.request).min(deadline));
+    if (!stream) {
+      problem = infrastructure(s.loc, stream.error());
+      teardown(nullptr, nullptr, **dlv, env);
+    } else {
+      dap::Session session(std::move(*stream), transcript);
+      RunContext ctx(s, env, session, **dlv, deadline);
+      problem = start_session(ctx, *program, result.artifacts_dir);
+      for (std::size_t i = 0; !problem && i < s.steps.size(); ++i) {
+        problem = run_step(ctx, s.steps[i]);
+      }
+      if (problem) explain_dlv(*problem, **dlv);
+      teardown(&ctx, &session, **dlv, env);
+    }
+  }
+
+  std::string dlv_output = (*dlv)->child().stdout_text();
+  std::string dlv_errors = (*dlv)->child().stderr_text();
+  (void)transcript->write_to(result.artifacts_dir / "transcript.txt");
+  write_text(result.artifacts_dir / "dlv-stdout.txt", dlv_output);
+  write_text(result.artifacts_dir / "dlv-stderr.txt", dlv_errors);
+  if (problem) {
+    result.transcript_tail = transcript->tail(kTranscriptTailLines);
+    result.dlv_output = dlv_output + dlv_errors;
+  }
+  return finish(std::move(problem));
+}
+
+}  // namespace runner

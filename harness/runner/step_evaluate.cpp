@@ -1,0 +1,42 @@
+#include "harness/dap/message.h"
+#include "harness/runner/steps.h"
+
+namespace runner {
+
+StepResult run_evaluate(RunContext& ctx, const scenario::Step& step,
+                        const scenario::Evaluate& evaluate) {
+  json args = {{"expression", evaluate.expr}, {"context", evaluate.context}};
+  if (ctx.stop) {
+    auto frames = ctx.frames();
+    if (!frames) return infrastructure(step.loc, frames.error());
+    if (evaluate.frame >= static_cast<int>((*frames)->size())) {
+      return failure(step.loc, "frame " + std::to_string(evaluate.frame) + " does not exist");
+    }
+    args["frameId"] = (**frames)[evaluate.frame].value("id", 0);
+  }
+  auto seq = ctx.session.send_request("evaluate", args);
+  if (!seq) return infrastructure(step.loc, seq.error());
+  auto response = ctx.session.wait_response(*seq, ctx.deadline(ctx.env.timeouts.request));
+  if (!response) return infrastructure(step.loc, response.error());
+
+  std::string path = "evaluate(" + evaluate.expr + ")";
+  Checks checks;
+  if (!dap::is_success(*response)) {
+    if (evaluate.error) {
+      checks.check(evaluate.error, dap::error_text(*response), path + ".error");
+    } else {
+      checks.fail(step.loc, path + ": failed: " + dap::error_text(*response));
+    }
+    return checks.result();
+  }
+  const json& body = (*response)["body"];
+  if (evaluate.error) {
+    checks.fail(evaluate.error->loc(),
+                path + ": expected an error, got result " + body.value("result", "").c_str());
+  }
+  checks.check(evaluate.result, body.value("result", json()), path + ".result");
+  checks.check(evaluate.type, body.value("type", json()), path + ".type");
+  return checks.result();
+}
+
+}  // namespace runner

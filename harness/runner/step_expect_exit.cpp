@@ -1,0 +1,67 @@
+#include <regex>
+
+#include "harness/dap/message.h"
+#include "harness/runner/steps.h"
+
+namespace runner {
+
+namespace {
+
+// dlv < 1.27.0 sends no `exited` event: the status appears as a console output line
+// "Process N has exited with status S" after disconnect.
+std::optional<int> exit_code_from_console(RunContext& ctx) {
+  static const std::regex pattern(R"(has exited with status (-?\d+))");
+  std::size_t from = ctx.session.received_count();
+  auto seq = ctx.session.send_request("disconnect", {{"terminateDebuggee", true}});
+  if (!seq) return std::nullopt;
+  ctx.disconnected = true;
+  auto found = ctx.session.wait(
+      [](const json& m) {
+        return dap::is_event(m, "output") &&
+               std::regex_search(m["body"].value("output", ""), pattern);
+      },
+      from, ctx.deadline(ctx.env.timeouts.teardown), "the 'has exited with status' output");
+  if (!found) return std::nullopt;
+  std::smatch m;
+  std::string text = ctx.session.message(*found)["body"].value("output", "");
+  std::regex_search(text, m, pattern);
+  return std::stoi(m[1].str());
+}
+
+}  // namespace
+
+StepResult run_expect_exit(RunContext& ctx, const scenario::Step& step,
+                           const scenario::ExpectExit& expect) {
+  if (auto problem = ctx.ensure_configured(step.loc)) return problem;
+  if (!ctx.exit_code) {
+    auto found = ctx.session.wait(
+        [](const json& m) {
+          return dap::is_event(m, "exited") || dap::is_event(m, "terminated") ||
+                 dap::is_event(m, "stopped");
+        },
+        ctx.cursor, ctx.deadline(ctx.step_timeout(step, ctx.env.timeouts.stop)),
+        "the program to exit (" + step.loc.str() + ")");
+    if (!found) return infrastructure(step.loc, found.error());
+    ctx.cursor = *found + 1;
+    json event = ctx.session.message(*found);
+    if (dap::is_event(event, "stopped")) {
+      std::string reason = event["body"].value("reason", "?");
+      return failure(step.loc, "expected the program to exit, but it stopped (reason " + reason +
+                                   ")");
+    }
+    ctx.ended = true;
+    if (dap::is_event(event, "exited")) {
+      ctx.exit_code = event["body"].value("exitCode", 0);
+    } else {
+      ctx.exit_code = exit_code_from_console(ctx);
+      if (!ctx.exit_code) {
+        return failure(step.loc, "the program ended but dlv reported no exit code");
+      }
+    }
+  }
+  Checks checks;
+  checks.check(expect.code, *ctx.exit_code, "exited.exitCode");
+  return checks.result();
+}
+
+}  // namespace runner
