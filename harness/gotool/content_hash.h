@@ -1,0 +1,28 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace gotool {
+
+// SHA-256 (FIPS 180-4), incremental. Our own so the harness needs no crypto library.
+class Sha256 {
+ public:
+  Sha256();
+  // Feeds more bytes.
+  void update(std::string_view data);
+  // Finishes and returns the 64-character lowercase hex digest. The object is reset afterwards.
+  std::string hex_digest();
+
+ private:
+  void compress(const unsigned char* block);
+  void reset();
+
+  std::array<std::uint32_t, 8> state_;
+  std::array<unsigned char, 64> buffer_;
+  std::size_t buffered_ = 0;
+  std::uint64_t total_bytes_ = 0;
+};
+
+}  // namespace gotool

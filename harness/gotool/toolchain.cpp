@@ -1,0 +1,133 @@
+#include "harness/gotool/toolchain.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+#include "harness/process/child.h"
+#include "harness/process/path_lookup.h"
+#include "harness/util/strings.h"
+
+namespace gotool {
+namespace {
+
+constexpr util::Duration kToolQueryTimeout{30000};
+
+std::optional<std::string> env(const char* name) {
+  const char* value = std::getenv(name);
+  if (!value || !*value) return std::nullopt;
+  return std::string(value);
+}
+
+// Runs `tool args...` and returns its stdout, or a MissingTool error explaining why the tool is
+// unusable.
+util::Expected<std::string> query(const std::filesystem::path& tool,
+                                  std::vector<std::string> args) {
+  process::SpawnOptions options;
+  options.argv = {tool.string()};
+  options.argv.insert(options.argv.end(), args.begin(), args.end());
+  auto result = process::run(options, util::Deadline::after(kToolQueryTimeout));
+  std::string command = "`" + util::join(options.argv, " ") + "`";
+  if (!result) {
+    return util::fail(util::ErrorKind::MissingTool, command + " failed: " + result.error().message);
+  }
+  if (!result->status.success()) {
+    std::string detail(util::trim(util::tail_lines(result->err + result->out, 5)));
+    return util::fail(
+        util::ErrorKind::MissingTool,
+        command + " failed (" + result->status.str() + ")" + (detail.empty() ? "" : ": " + detail));
+  }
+  return result->out;
+}
+
+util::Expected<GoToolchain> probe_go(const std::filesystem::path& go) {
+  auto out = query(go, {"version"});
+  if (!out) return util::fail(out.error());
+  // "go version go1.26.8 linux/amd64"
+  std::string_view line = util::trim(*out);
+  constexpr std::string_view kPrefix = "go version ";
+  std::string_view text = util::starts_with(line, kPrefix) ? line.substr(kPrefix.size()) : "";
+  auto version = Version::parse(text.substr(0, text.find(' ')));
+  if (!version) {
+    return util::fail(
+        util::ErrorKind::MissingTool,
+        "cannot read the Go version from `" + go.string() + " version`: " + util::quote(line));
+  }
+  return GoToolchain{go, *version, std::string(text)};
+}
+
+util::Expected<DlvTool> probe_dlv(const std::filesystem::path& dlv) {
+  auto out = query(dlv, {"version"});
+  if (!out) return util::fail(out.error());
+  for (const std::string& line : util::split(*out, '\n')) {
+    std::string_view text = util::trim(line);
+    if (!util::starts_with(text, "Version:")) continue;
+    if (auto version = Version::parse(util::trim(text.substr(8)))) return DlvTool{dlv, *version};
+  }
+  return util::fail(util::ErrorKind::MissingTool,
+                    "cannot read the version from `" + dlv.string() + " version` (no \"Version: " +
+                        "X.Y.Z\" line): " + util::quote(util::trim(*out)));
+}
+
+// For an explicitly named tool: it must exist and be executable.
+util::Expected<void> check_named(const std::string& what, const std::filesystem::path& path) {
+  if (process::is_executable_file(path)) return {};
+  std::error_code ec;
+  std::string why =
+      std::filesystem::exists(path, ec) ? "is not an executable file" : "does not exist";
+  return util::fail(util::ErrorKind::MissingTool, what + " " + path.string() + " " + why);
+}
+
+}  // namespace
+
+util::Expected<GoToolchain> find_go(const std::optional<std::filesystem::path>& explicit_go) {
+  if (explicit_go) {
+    if (auto ok = check_named("go", *explicit_go); !ok) return util::fail(ok.error());
+    return probe_go(*explicit_go);
+  }
+  if (auto on_path = process::find_executable("go")) return probe_go(*on_path);
+  for (const char* fallback : {"/usr/local/go/bin/go", "/usr/lib/go/bin/go"}) {
+    if (process::is_executable_file(fallback)) return probe_go(fallback);
+  }
+  return util::fail(util::ErrorKind::MissingTool,
+                    "go not found (looked in PATH, /usr/local/go/bin/go, /usr/lib/go/bin/go)\n"
+                    "  remedy: install Go from https://go.dev/dl/ and put its bin directory on "
+                    "PATH, or name the go binary explicitly");
+}
+
+util::Expected<DlvTool> find_dlv(const std::optional<std::filesystem::path>& explicit_dlv,
+                                 const GoToolchain* go) {
+  if (explicit_dlv) {
+    if (auto ok = check_named("dlv", *explicit_dlv); !ok) return util::fail(ok.error());
+    return probe_dlv(*explicit_dlv);
+  }
+  if (auto from_env = env("DLV")) {
+    if (auto ok = check_named("dlv from $DLV:", *from_env); !ok) return util::fail(ok.error());
+    return probe_dlv(*from_env);
+  }
+  std::vector<std::string> looked{"PATH"};
+  if (auto on_path = process::find_executable("dlv")) return probe_dlv(*on_path);
+
+  std::vector<std::filesystem::path> dirs;
+  if (auto gobin = env("GOBIN")) dirs.emplace_back(*gobin);
+  if (go) {
+    auto gopath = query(go->go, {"env", "GOPATH"});
+    if (gopath) {
+      for (const std::string& entry : util::split(util::trim(*gopath), ':')) {
+        if (!entry.empty()) dirs.push_back(std::filesystem::path(entry) / "bin");
+      }
+    }
+  }
+  if (auto home = env("HOME")) dirs.push_back(std::filesystem::path(*home) / "go" / "bin");
+  for (const auto& dir : dirs) {
+    if (std::find(looked.begin(), looked.end(), dir.string()) != looked.end()) continue;
+    if (process::is_executable_file(dir / "dlv")) return probe_dlv(dir / "dlv");
+    looked.push_back(dir.string());
+  }
+  return util::fail(util::ErrorKind::MissingTool,
+                    "dlv not found (looked in " + util::join(looked, ", ") + ")\n" +
+                        "  remedy: go install github.com/go-delve/delve/cmd/dlv@" +
+                        kRecommendedDlv + ", or set $DLV to the dlv binary");
+}
+
+}  // namespace gotool

@@ -1,0 +1,87 @@
+#include "harness/process/dlv_server.h"
+
+#include <charconv>
+
+#include "harness/util/strings.h"
+
+namespace process {
+namespace {
+
+constexpr std::string_view kListenPrefix = "DAP server listening at: ";
+constexpr std::size_t kStderrTailLines = 10;
+
+// What to quote from dlv's stderr: its "Error: ..." line when there is one (dlv follows a flag
+// error with a long usage text, and exits 0), else the last lines.
+std::string stderr_summary(const std::string& stderr_text) {
+  for (const std::string& line : util::split(stderr_text, '\n')) {
+    if (util::starts_with(line, "Error: ")) return line;
+  }
+  return std::string(util::trim(util::tail_lines(stderr_text, kStderrTailLines)));
+}
+
+}  // namespace
+
+std::optional<std::pair<std::string, int>> parse_listen_line(std::string_view line) {
+  line = util::trim(line);
+  if (!util::starts_with(line, kListenPrefix)) return std::nullopt;
+  std::string_view address = line.substr(kListenPrefix.size());
+  auto colon = address.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+  std::string_view host = address.substr(0, colon);
+  std::string_view port_text = address.substr(colon + 1);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  int port = 0;
+  auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (ec != std::errc() || end != port_text.data() + port_text.size() || port <= 0 ||
+      port > 65535) {
+    return std::nullopt;
+  }
+  return std::pair(std::string(host), port);
+}
+
+util::Expected<std::unique_ptr<DlvServer>> DlvServer::start(const DlvServerOptions& options,
+                                                            util::Deadline deadline) {
+  const util::Duration budget = deadline.remaining();
+  SpawnOptions spawn;
+  spawn.argv = {options.dlv.string(), "dap", "--listen=127.0.0.1:0"};
+  if (options.log_file) {
+    spawn.argv.insert(spawn.argv.end(), {"--log", "--log-output=dap,debugger"});
+  }
+  spawn.argv.insert(spawn.argv.end(), {"--log-dest", "3"});
+  spawn.argv.insert(spawn.argv.end(), options.extra_args.begin(), options.extra_args.end());
+  spawn.cwd = options.cwd;
+  spawn.env_overrides = options.env;
+  spawn.capture_fd3 = true;
+  spawn.fd3_copy_to = options.log_file;
+
+  auto child = Child::spawn(spawn);
+  if (!child) return util::fail(child.error());
+  std::unique_ptr<DlvServer> server(new DlvServer());
+  server->child_ = std::move(*child);
+  Child& dlv = *server->child_;
+
+  auto line = dlv.wait_for_line(
+      [](std::string_view text) { return parse_listen_line(text).has_value(); }, deadline);
+  if (!line) {
+    std::string stderr_tail = stderr_summary(dlv.stderr_text());
+    if (line.error().kind == util::ErrorKind::Timeout) {
+      dlv.terminate_tree(util::Duration(500));
+      std::string message = options.dlv.string() + " did not print its listen address within " +
+                            util::format_seconds(budget);
+      if (!stderr_tail.empty()) message += "; stderr: " + stderr_tail;
+      return util::fail(util::ErrorKind::Timeout, message);
+    }
+    std::string message = options.dlv.string() + " exited (" + dlv.exit_status()->str() +
+                          ") before printing its listen address";
+    message += stderr_tail.empty() ? "; it printed nothing on stderr" : "; stderr: " + stderr_tail;
+    return util::fail(util::ErrorKind::Process, message);
+  }
+  auto address = parse_listen_line(*line);
+  server->host_ = address->first;
+  server->port_ = address->second;
+  return server;
+}
+
+}  // namespace process

@@ -1,0 +1,58 @@
+#pragma once
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/process/child.h"
+#include "harness/util/deadline.h"
+#include "harness/util/expected.h"
+
+namespace process {
+
+// How to start `dlv dap`.
+struct DlvServerOptions {
+  std::filesystem::path dlv;                      // the dlv binary
+  std::optional<std::filesystem::path> log_file;  // dlv's dap+debugger log goes here when set
+  std::optional<std::filesystem::path> cwd;       // dlv's working directory
+  std::map<std::string, std::string> env;         // added to the inherited environment
+  std::vector<std::string> extra_args;            // appended to dlv's command line
+};
+
+// A running `dlv dap --listen=127.0.0.1:0` and the address it listens on.
+//
+// dlv writes its "DAP server listening at: HOST:PORT" line to its log destination, which is
+// stdout only without --log-dest. We always pass `--log-dest 3` with fd 3 a pipe we read (and
+// copy to log_file), so the listen line is found the same way with and without a log, and dlv's
+// stdout/stderr carry only dlv's and the debuggee's own output.
+class DlvServer {
+ public:
+  // Starts dlv and waits for its listen address.
+  // Errors: Process (cannot start; dlv exited first, with its status and stderr tail),
+  // Io (log file), Timeout "dlv did not print its listen address within <s>" (dlv is killed).
+  static util::Expected<std::unique_ptr<DlvServer>> start(const DlvServerOptions& options,
+                                                          util::Deadline deadline);
+
+  // Host and port from the listen line, e.g. "127.0.0.1" and 43125.
+  const std::string& host() const { return host_; }
+  int port() const { return port_; }
+  // The dlv process: its stdout/stderr (debuggee output on older dlv), its log (fd3_text()).
+  Child& child() { return *child_; }
+
+  // Ends dlv and everything it started (see Child::terminate_tree).
+  void stop(util::Duration grace) { child_->terminate_tree(grace); }
+
+ private:
+  DlvServer() = default;
+  std::unique_ptr<Child> child_;
+  std::string host_;
+  int port_ = 0;
+};
+
+// Splits the address of a "DAP server listening at: HOST:PORT" line ("[::1]:PORT" works too);
+// nullopt if the line is not one.
+std::optional<std::pair<std::string, int>> parse_listen_line(std::string_view line);
+
+}  // namespace process
