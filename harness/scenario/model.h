@@ -22,11 +22,11 @@ const char* mode_name(LaunchMode mode);  // "debug", "exec", "test"
 // How the program is started (the `launch:` map).
 struct Launch {
   LaunchMode mode = LaunchMode::Exec;
-  std::vector<std::string> args;                // program arguments
-  std::map<std::string, std::string> env;       // added to the debuggee's environment
-  std::optional<std::string> cwd;               // relative to the program directory
+  std::vector<std::string> args;           // program arguments
+  std::map<std::string, std::string> env;  // added to the debuggee's environment
+  std::optional<std::string> cwd;          // relative to the program directory
   bool stop_on_entry = false;
-  std::optional<std::string> test_run;          // mode test: regex passed as -test.run
+  std::optional<std::string> test_run;  // mode test: regex passed as -test.run
   SourceLoc loc;
 };
 
@@ -74,8 +74,8 @@ struct StepIn {};
 struct StepOut {};
 
 struct ExpectStop {
-  std::optional<match::Matcher> reason;       // "breakpoint", "step", "exception", ...
-  std::optional<std::string> at;              // a breakpoint id that must be in hitBreakpointIds
+  std::optional<match::Matcher> reason;  // "breakpoint", "step", "exception", ...
+  std::optional<std::string> at;         // a breakpoint id that must be in hitBreakpointIds
   SourceLoc at_loc;
   std::optional<match::Matcher> file;         // top frame's source path, relative to program dir
   std::optional<match::Matcher> line;         // top frame's line
@@ -96,7 +96,7 @@ struct Evaluate {
   int frame = 0;
   std::optional<match::Matcher> result;  // from `expect:`
   std::optional<match::Matcher> type;
-  std::optional<match::Matcher> error;   // the request must fail with this message
+  std::optional<match::Matcher> error;  // the request must fail with this message
 };
 
 // Waits until the collected output of `category` satisfies `text`.
@@ -120,8 +120,8 @@ struct Step {
 };
 
 struct Scenario {
-  std::filesystem::path file;   // the YAML file, as given (relative paths stay relative)
-  std::string name;             // `name:`, defaults to the file stem
+  std::filesystem::path file;  // the YAML file, as given (relative paths stay relative)
+  std::string name;            // `name:`, defaults to the file stem
   std::vector<std::string> tags;
   std::filesystem::path program_dir;  // absolute, exists
   SourceLoc program_loc;

@@ -1,0 +1,210 @@
+#include "harness/scenario/loader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "harness/scenario/readers.h"
+
+namespace scenario {
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string>& top_level_keys() {
+  static const std::vector<std::string> keys = {
+      "name", "tags", "program", "launch", "timeout", "breakpoints", "function_breakpoints",
+      "steps"};
+  return keys;
+}
+
+// The whole file, or the reason it cannot be read.
+util::Expected<std::string> read_text(const fs::path& file) {
+  std::error_code ec;
+  if (fs::is_directory(file, ec))
+    return util::fail(util::ErrorKind::Io, "is a directory, not a scenario file");
+  std::ifstream in(file, std::ios::binary);
+  if (!in)
+    return util::fail(util::ErrorKind::Io, std::string("cannot read: ") + std::strerror(errno));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return util::fail(util::ErrorKind::Io, "cannot read: read error");
+  return text.str();
+}
+
+// Length of the UTF-8 sequence starting at `text[i]`, or 0 if it is not valid UTF-8 (or a NUL).
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char lead = byte(i);
+  if (lead == 0) return 0;
+  if (lead < 0x80) return 1;
+  std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+  if (length == 0 || lead > 0xF4 || i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k)
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  return length;
+}
+
+// A diagnostic at the first NUL byte or invalid UTF-8 sequence, if any.
+std::optional<Diagnostic> binary_content(const std::string& file, std::string_view text) {
+  int line = 1, col = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = utf8_length(text, i);
+    if (length == 0) {
+      std::string what = text[i] == '\0' ? "a NUL byte" : "invalid UTF-8";
+      return Diagnostic{SourceLoc{file, line, col}, "not a UTF-8 text file (" + what + ")", ""};
+    }
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      col += static_cast<int>(length);
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
+void read_program(Reader& reader, const Entry& pair, Scenario& scenario, std::string& program) {
+  scenario.program_loc = reader.value_loc(pair);
+  auto text = reader.string(pair);
+  if (!text) return;
+  program = *text;
+  auto dir = resolve_program(scenario.file, program);
+  if (dir)
+    scenario.program_dir = *dir;
+  else
+    reader.error(scenario.program_loc, dir.error().message);
+}
+
+// Reads the root map into `scenario`, reporting every problem through `reader`.
+void read_scenario(Reader& reader, const YAML::Node& root, Scenario& scenario) {
+  scenario.loc = reader.loc(root);
+  scenario.launch.loc = scenario.loc;
+  if (!root.IsMap()) {
+    reader.error(scenario.loc, "a scenario file must hold a map, got " + describe(root));
+    return;
+  }
+  Pending pending;
+  std::string program;
+  bool has_program = false;
+  for (const auto& pair : reader.entries(root, &top_level_keys())) {
+    if (pair.key == "name") {
+      if (auto name = reader.string(pair)) scenario.name = *name;
+    } else if (pair.key == "tags") {
+      if (auto tags = reader.strings(pair)) scenario.tags = std::move(*tags);
+    } else if (pair.key == "program") {
+      has_program = true;
+      read_program(reader, pair, scenario, program);
+    } else if (pair.key == "launch") {
+      read_launch(reader, pair, scenario.launch, pending);
+    } else if (pair.key == "timeout") {
+      scenario.timeout = reader.seconds(pair);
+    } else if (pair.key == "breakpoints") {
+      read_breakpoints(reader, pair, scenario.breakpoints, pending);
+    } else if (pair.key == "function_breakpoints") {
+      read_function_breakpoints(reader, pair, scenario.function_breakpoints, pending);
+    } else {
+      read_steps(reader, pair, scenario.steps);
+    }
+  }
+  if (!has_program) reader.missing(scenario.loc, "program");
+  check_references(reader, scenario, program, pending);
+}
+
+// Parses the text and reads its single document.
+void read_document(Reader& reader, const std::string& text, Scenario& scenario) {
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(text);
+  } catch (const YAML::Exception& e) {
+    SourceLoc where{scenario.file.string(), 0, 0};
+    if (!e.mark.is_null()) where = {where.file, e.mark.line + 1, e.mark.column + 1};
+    reader.error(where, e.msg);
+    return;
+  }
+  if (documents.empty() || documents.front().IsNull()) {
+    reader.error(SourceLoc{scenario.file.string(), 1, 1}, "empty scenario file");
+    return;
+  }
+  for (std::size_t i = 1; i < documents.size(); ++i)
+    if (!documents[i].IsNull())
+      reader.error(reader.loc(documents[i]), "a scenario file holds one YAML document");
+  read_scenario(reader, documents.front(), scenario);
+}
+
+bool is_yaml(const fs::path& path) {
+  return path.extension() == ".yaml" || path.extension() == ".yml";
+}
+
+void append(LoadResult& into, LoadResult&& from) {
+  for (auto& s : from.scenarios) into.scenarios.push_back(std::move(s));
+  for (auto& d : from.diagnostics) into.diagnostics.push_back(std::move(d));
+}
+
+Diagnostic file_problem(const fs::path& path, std::string message) {
+  return Diagnostic{SourceLoc{path.string(), 0, 0}, std::move(message), ""};
+}
+
+}  // namespace
+
+LoadResult load_file(const fs::path& file) {
+  LoadResult result;
+  const std::string name = file.string();
+  auto text = read_text(file);
+  if (!text) {
+    result.diagnostics.push_back(file_problem(file, text.error().message));
+    return result;
+  }
+  if (auto binary = binary_content(name, *text)) {
+    result.diagnostics.push_back(std::move(*binary));
+    return result;
+  }
+  Reader reader(name, *text);
+  Scenario scenario;
+  scenario.file = file;
+  scenario.name = file.stem().string();
+  try {
+    read_document(reader, *text, scenario);
+  } catch (const std::exception& e) {  // yaml-cpp or std::filesystem surprises: still a diagnostic
+    reader.error(SourceLoc{name, 0, 0}, std::string("cannot read scenario: ") + e.what());
+  }
+  result.diagnostics = reader.take_diagnostics();
+  if (result.diagnostics.empty()) result.scenarios.push_back(std::move(scenario));
+  return result;
+}
+
+LoadResult load_paths(const std::vector<fs::path>& paths) {
+  LoadResult result;
+  std::vector<fs::path> files;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (!fs::exists(status)) {
+      result.diagnostics.push_back(file_problem(path, "no such file or directory"));
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      files.push_back(path);
+      continue;
+    }
+    auto options = fs::directory_options::skip_permission_denied;
+    fs::recursive_directory_iterator it(path, options, ec), end;
+    for (; !ec && it != end; it.increment(ec))
+      if (is_yaml(it->path()) && it->is_regular_file(ec)) files.push_back(it->path());
+    if (ec) result.diagnostics.push_back(file_problem(path, "cannot list: " + ec.message()));
+  }
+  std::sort(files.begin(), files.end());
+  std::set<fs::path> seen;
+  for (const auto& file : files) {
+    std::error_code ec;
+    if (seen.insert(fs::absolute(file, ec).lexically_normal()).second)
+      append(result, load_file(file));
+  }
+  return result;
+}
+
+}  // namespace scenario

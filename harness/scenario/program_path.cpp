@@ -1,0 +1,61 @@
+#include "harness/scenario/readers.h"
+#include "harness/util/strings.h"
+
+namespace scenario {
+namespace fs = std::filesystem;
+
+namespace {
+
+// `dir` as the user would write it: relative to the working directory when the scenario path
+// was relative, with a trailing slash ("scenarios/", "./", "../").
+std::string shown_dir(const fs::path& dir, bool relative) {
+  std::string text = dir.generic_string();
+  if (relative) {
+    std::error_code ec;
+    fs::path cwd = fs::current_path(ec);
+    if (!ec) text = dir.lexically_relative(cwd).generic_string();
+  }
+  if (text.empty()) text = ".";
+  if (text.back() != '/') text += '/';
+  return text;
+}
+
+// An absolute, normalized path without a trailing slash.
+fs::path normalized(const fs::path& path) {
+  fs::path out = path.lexically_normal();
+  if (!out.has_filename() && out.has_parent_path() && out != out.root_path())
+    out = out.parent_path();
+  return out;
+}
+
+}  // namespace
+
+util::Expected<fs::path> resolve_program(const fs::path& scenario_file,
+                                         const std::string& program) {
+  std::error_code ec;
+  const fs::path wanted(program);
+  auto located = [&](const fs::path& found) -> util::Expected<fs::path> {
+    if (fs::is_directory(found, ec)) return normalized(found);
+    return util::fail(util::ErrorKind::InvalidScenario,
+                      "program '" + program + "' is not a directory");
+  };
+  if (program.empty())
+    return util::fail(util::ErrorKind::InvalidScenario, "'program' must not be empty");
+  if (wanted.is_absolute()) {
+    if (fs::exists(wanted, ec)) return located(wanted);
+    return util::fail(util::ErrorKind::InvalidScenario, "program '" + program + "' not found");
+  }
+  fs::path dir = normalized(fs::absolute(scenario_file, ec).parent_path());
+  std::vector<std::string> looked_in;
+  while (true) {
+    if (fs::exists(dir / wanted, ec)) return located(dir / wanted);
+    looked_in.push_back(shown_dir(dir, scenario_file.is_relative()));
+    if (dir == dir.root_path() || !dir.has_parent_path()) break;
+    dir = dir.parent_path();
+  }
+  return util::fail(
+      util::ErrorKind::InvalidScenario,
+      "program '" + program + "' not found (looked in " + util::join(looked_in, ", ") + ")");
+}
+
+}  // namespace scenario
