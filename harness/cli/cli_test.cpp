@@ -72,6 +72,36 @@ TEST(Cli, InvalidScenarioIsRejectedWithPositionAndNothingRuns) {
   EXPECT_FALSE(fs::exists(reports / "junit.xml"));
 }
 
+// Each file in fixtures/invalid/ has exactly one problem; `validate` must name it exactly.
+TEST(Cli, ValidateRejectsEachInvalidFixtureWithItsDiagnostic) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"at_unknown_breakpoint", "9:23: error: unknown breakpoint id 'greet'; declared ids: "
+                                "before_greet"},
+      {"duplicate_key", "5:1: error: duplicate key 'timeout' (first at 4:1)"},
+      {"invalid_regex", "6:30: error: invalid regular expression /^hello (world/: Mismatched '(' "
+                        "and ')' in regular expression"},
+      {"missing_breakpoint_file", "5:3: error: breakpoint file 'mian.go' not found in program "
+                                  "'goprojects/basics' (did you mean 'main.go'?)"},
+      {"missing_program", "3:10: error: program 'goprojects/does-not-exist' not found"},
+      {"missing_program_key", "2:1: error: missing required key 'program'"},
+      {"unknown_key_typo", "6:33: error: unknown key 'condtion' (did you mean 'condition'?)"},
+      {"unknown_launch_mode", "4:16: error: unknown mode 'attach'; modes: debug, exec, test"},
+      {"unknown_operator", "12:24: error: unknown matcher 'startswith' (did you mean 'prefix'?)"},
+      {"unknown_step", "6:5: error: unknown step 'step_over' (did you mean 'step_out'?)"},
+      {"wrong_type", "6:32: error: 'line' must be an integer, got string \"thirty-one\""},
+  };
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(kSource / "fixtures/invalid")) files += 1;
+  EXPECT_EQ(files, std::size(cases)) << "every invalid fixture needs a case here";
+  for (const auto& [name, message] : cases) {
+    std::string file = std::string("fixtures/invalid/") + name + ".yaml";
+    auto r = harness({"validate", file});
+    EXPECT_EQ(r.status.code, 2) << file;
+    std::string first = r.err.substr(0, r.err.find('\n'));
+    EXPECT_TRUE(util::starts_with(first, file + ":" + message)) << first;
+  }
+}
+
 TEST(Cli, MissingDlvExitsWithThree) {
   auto r = harness({"run", "scenarios/", "--dlv", "/nonexistent/dlv"});
   EXPECT_EQ(r.status.code, 3) << r.out << r.err;

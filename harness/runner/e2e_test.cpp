@@ -20,6 +20,9 @@ const fs::path kSource = HARNESS_SOURCE_DIR;
 // Tools and folders shared by all end-to-end tests (found once).
 const Environment& environment() {
   static const Environment env = [] {
+    // As in `harness run`: orphans of a dying dlv are re-parented to us, so the checks for
+    // left-behind processes below see them.
+    process::become_subreaper();
     auto go = gotool::find_go(std::nullopt);
     EXPECT_TRUE(go.ok()) << go.error().str();
     auto dlv = gotool::find_dlv(std::nullopt, go.ok() ? &*go : nullptr);
