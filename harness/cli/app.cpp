@@ -40,10 +40,12 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_option("--reports", run.reports_dir,
                       "Folder for junit.xml and per-scenario artifacts (default: reports)");
   run_cmd->add_option("--junit", run.junit, "JUnit file (default: <reports>/junit.xml)");
-  run_cmd->add_option("--cache", run.cache_dir,
-                      "Build cache folder (default: $XDG_CACHE_HOME or ~/.cache, /dlv-harness/build)");
-  run_cmd->add_option("--timeout", run.timeout_seconds,
-                      "Deadline per scenario in seconds unless the scenario sets one (default 120)")
+  run_cmd->add_option(
+      "--cache", run.cache_dir,
+      "Build cache folder (default: $XDG_CACHE_HOME or ~/.cache, /dlv-harness/build)");
+  run_cmd
+      ->add_option("--timeout", run.timeout_seconds,
+                   "Deadline per scenario in seconds unless the scenario sets one (default 120)")
       ->check(CLI::PositiveNumber);
 
   std::vector<std::filesystem::path> validate_paths;

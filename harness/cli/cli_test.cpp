@@ -6,6 +6,7 @@
 
 #include "harness/process/child.h"
 #include "harness/util/strings.h"
+#include "harness/util/test_support.h"
 
 namespace cli {
 namespace {
@@ -30,13 +31,6 @@ std::string last_line(const std::string& text) {
   return std::string(util::trim(util::tail_lines(text, 1)));
 }
 
-fs::path temp_dir(const std::string& name) {
-  auto dir = fs::path(::testing::TempDir()) / ("cli-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
 TEST(Cli, HelpExplainsCommandsAndExitCodes) {
   auto r = harness({"--help"});
   EXPECT_EQ(r.status.code, 0);
@@ -58,14 +52,14 @@ TEST(Cli, ValidateAcceptsTheCorpus) {
 }
 
 TEST(Cli, InvalidScenarioIsRejectedWithPositionAndNothingRuns) {
-  auto dir = temp_dir("invalid");
-  std::ofstream(dir / "bad.yaml") << "name: x\nprogram: " << (kSource / "goprojects/basics").string()
-                                  << "\nstepz: []\n";
+  auto dir = util::testing::scratch_dir();
+  std::ofstream(dir / "bad.yaml") << "name: x\nprogram: "
+                                  << (kSource / "goprojects/basics").string() << "\nstepz: []\n";
   auto reports = dir / "reports";
   auto r = harness({"run", (dir / "bad.yaml").string(), "--reports", reports.string()});
   EXPECT_EQ(r.status.code, 2);
   EXPECT_NE(r.err.find((dir / "bad.yaml").string() + ":3:1: error: unknown key 'stepz' (did you "
-                                                      "mean 'steps'?)"),
+                                                     "mean 'steps'?)"),
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("nothing was run"), std::string::npos);
@@ -75,13 +69,16 @@ TEST(Cli, InvalidScenarioIsRejectedWithPositionAndNothingRuns) {
 // Each file in fixtures/invalid/ has exactly one problem; `validate` must name it exactly.
 TEST(Cli, ValidateRejectsEachInvalidFixtureWithItsDiagnostic) {
   const std::pair<const char*, const char*> cases[] = {
-      {"at_unknown_breakpoint", "9:23: error: unknown breakpoint id 'greet'; declared ids: "
-                                "before_greet"},
+      {"at_unknown_breakpoint",
+       "9:23: error: unknown breakpoint id 'greet'; declared ids: "
+       "before_greet"},
       {"duplicate_key", "5:1: error: duplicate key 'timeout' (first at 4:1)"},
-      {"invalid_regex", "6:30: error: invalid regular expression /^hello (world/: Mismatched '(' "
-                        "and ')' in regular expression"},
-      {"missing_breakpoint_file", "5:3: error: breakpoint file 'mian.go' not found in program "
-                                  "'goprojects/basics' (did you mean 'main.go'?)"},
+      {"invalid_regex",
+       "6:30: error: invalid regular expression /^hello (world/: Mismatched '(' "
+       "and ')' in regular expression"},
+      {"missing_breakpoint_file",
+       "5:3: error: breakpoint file 'mian.go' not found in program "
+       "'goprojects/basics' (did you mean 'main.go'?)"},
       {"missing_program", "3:10: error: program 'goprojects/does-not-exist' not found"},
       {"missing_program_key", "2:1: error: missing required key 'program'"},
       {"unknown_key_typo", "6:33: error: unknown key 'condtion' (did you mean 'condition'?)"},
@@ -90,9 +87,9 @@ TEST(Cli, ValidateRejectsEachInvalidFixtureWithItsDiagnostic) {
       {"unknown_step", "6:5: error: unknown step 'step_over' (did you mean 'step_out'?)"},
       {"wrong_type", "6:32: error: 'line' must be an integer, got string \"thirty-one\""},
   };
-  std::size_t files = 0;
-  for (const auto& e : fs::directory_iterator(kSource / "fixtures/invalid")) files += 1;
-  EXPECT_EQ(files, std::size(cases)) << "every invalid fixture needs a case here";
+  auto files = std::distance(fs::directory_iterator(kSource / "fixtures/invalid"), {});
+  EXPECT_EQ(static_cast<std::size_t>(files), std::size(cases))
+      << "every invalid fixture needs a case here";
   for (const auto& [name, message] : cases) {
     std::string file = std::string("fixtures/invalid/") + name + ".yaml";
     auto r = harness({"validate", file});
@@ -109,7 +106,7 @@ TEST(Cli, MissingDlvExitsWithThree) {
 }
 
 TEST(Cli, RunReportsPassAndFailAndWritesSchemaValidJunit) {
-  auto dir = temp_dir("run");
+  auto dir = util::testing::scratch_dir();
   auto reports = dir / "reports";
   auto r = harness({"run", "fixtures/cli/passes.yaml", "fixtures/cli/fails.yaml", "--reports",
                     reports.string()});

@@ -17,7 +17,8 @@ namespace cli {
 namespace {
 
 // Loads scenarios; prints every diagnostic to stderr. nullopt when any file was invalid.
-std::optional<std::vector<scenario::Scenario>> load(const std::vector<std::filesystem::path>& paths) {
+std::optional<std::vector<scenario::Scenario>> load(
+    const std::vector<std::filesystem::path>& paths) {
   auto loaded = scenario::load_paths(paths);
   for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.str().c_str());
   if (!loaded.diagnostics.empty()) {
@@ -78,8 +79,11 @@ int run_command(const RunOptions& options) {
   // A debuggee whose dlv dies is re-parented to us, so teardown can still find and end it.
   process::become_subreaper();
 
-  runner::Environment env{*go, *dlv, options.cache_dir.value_or(default_cache_dir() / "build"),
-                          options.reports_dir / "artifacts", {}};
+  runner::Environment env{*go,
+                          *dlv,
+                          options.cache_dir.value_or(default_cache_dir() / "build"),
+                          options.reports_dir / "artifacts",
+                          {}};
   if (options.timeout_seconds) {
     env.timeouts.scenario = util::Duration(static_cast<long>(*options.timeout_seconds * 1000));
   }
@@ -101,6 +105,9 @@ int run_command(const RunOptions& options) {
     std::fprintf(stderr, "harness: %s\n", written.error().str().c_str());
   } else {
     std::printf("harness: JUnit report: %s\n", junit_path.c_str());
+  }
+  if (auto builds = report::build_line(results); !builds.empty()) {
+    std::printf("%s\n", builds.c_str());
   }
   std::printf("%s\n", report::summary_line(results).c_str());
   bool all_ok = written.ok();

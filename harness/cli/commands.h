@@ -14,7 +14,7 @@ struct RunOptions {
   std::filesystem::path reports_dir = "reports";
   std::optional<std::filesystem::path> junit;  // default <reports_dir>/junit.xml
   std::optional<std::filesystem::path> cache_dir;
-  std::optional<double> timeout_seconds;       // per scenario, unless the scenario sets one
+  std::optional<double> timeout_seconds;  // per scenario, unless the scenario sets one
 };
 
 // `harness run`: load, validate, run every scenario, write JUnit; returns the exit status.

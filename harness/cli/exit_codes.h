@@ -4,10 +4,10 @@ namespace cli {
 
 // Process exit statuses of the harness (documented in --help and the README).
 enum ExitCode : int {
-  kAllPassed = 0,      // every scenario passed (or skipped)
-  kScenarioFailed = 1, // at least one scenario failed or errored
-  kUsage = 2,          // bad command line or invalid scenario files; nothing was run
-  kMissingTool = 3,    // go or dlv not found or unusable
+  kAllPassed = 0,       // every scenario passed (or skipped)
+  kScenarioFailed = 1,  // at least one scenario failed or errored
+  kUsage = 2,           // bad command line or invalid scenario files; nothing was run
+  kMissingTool = 3,     // go or dlv not found or unusable
 };
 
 }  // namespace cli

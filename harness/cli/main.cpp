@@ -1,3 +1,5 @@
 #include "harness/cli/app.h"
 
-int main(int argc, char** argv) { return cli::run_cli(argc, argv); }
+int main(int argc, char** argv) {
+  return cli::run_cli(argc, argv);
+}

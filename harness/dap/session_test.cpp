@@ -15,6 +15,7 @@
 #include "harness/dap/message.h"
 #include "harness/transport/framing.h"
 #include "harness/transport/tcp_stream.h"
+#include "harness/util/test_support.h"
 
 extern char** environ;
 
@@ -360,7 +361,8 @@ class DlvDap {
     posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, fds[0]);
     posix_spawn_file_actions_addclose(&actions, fds[1]);
-    const char* argv[] = {"/root/go/bin/dlv", "dap", "--listen=127.0.0.1:0", nullptr};
+    const std::string dlv = util::testing::dlv_for_tests();
+    const char* argv[] = {dlv.c_str(), "dap", "--listen=127.0.0.1:0", nullptr};
     if (posix_spawn(&pid_, argv[0], &actions, nullptr, const_cast<char**>(argv), environ) != 0)
       pid_ = -1;
     posix_spawn_file_actions_destroy(&actions);
@@ -422,7 +424,7 @@ class DlvDap {
 
 TEST(RealDlv, InitializeAndDisconnect) {
   DlvDap dlv;
-  ASSERT_TRUE(dlv.started()) << "cannot spawn /root/go/bin/dlv";
+  ASSERT_TRUE(dlv.started()) << "cannot spawn " << util::testing::dlv_for_tests();
   std::string address = dlv.listen_address(util::Deadline::after(30s));
   ASSERT_FALSE(address.empty()) << "dlv did not print its listen address";
   auto colon = address.rfind(':');

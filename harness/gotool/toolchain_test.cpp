@@ -1,7 +1,9 @@
 #include "harness/gotool/toolchain.h"
 
 #include <gtest/gtest.h>
+
 #include <unistd.h>
+#include "harness/util/test_support.h"
 
 #include <fstream>
 
@@ -11,25 +13,10 @@
 namespace gotool {
 namespace {
 
-const std::filesystem::path kDlv = "/root/go/bin/dlv";
+const std::filesystem::path kDlv = util::testing::dlv_for_tests();
 
-// Per-process scratch root, removed when the test binary exits.
-struct ScratchRoot {
-  std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("toolchain_test_" + std::to_string(::getpid()));
-  ~ScratchRoot() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
-
-// A fresh directory for the current test.
 std::filesystem::path temp_dir() {
-  static ScratchRoot root;
-  auto dir = root.path / ::testing::UnitTest::GetInstance()->current_test_info()->name();
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
+  return util::testing::scratch_dir();
 }
 
 // Writes an executable shell script.

@@ -1,8 +1,10 @@
 #include "harness/process/child.h"
 
 #include <gtest/gtest.h>
+
 #include <signal.h>
 #include <unistd.h>
+#include "harness/util/test_support.h"
 
 #include <fstream>
 #include <sstream>
@@ -47,31 +49,11 @@ std::vector<int> wait_for_descendants(int pid, std::size_t count) {
   return found;
 }
 
-// Per-process scratch root, removed when the test binary exits.
-struct ScratchRoot {
-  std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("process_test_" + std::to_string(::getpid()));
-  ~ScratchRoot() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
-
-// A fresh directory for the current test.
 std::filesystem::path temp_dir() {
-  static ScratchRoot root;
-  auto dir = root.path / ::testing::UnitTest::GetInstance()->current_test_info()->name();
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
+  return util::testing::scratch_dir();
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using util::testing::read_file;
 
 TEST(ExitStatusTest, DescribesExitCodesAndSignals) {
   EXPECT_EQ((ExitStatus{3, 0}).str(), "exit status 3");

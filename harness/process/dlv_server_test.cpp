@@ -1,7 +1,9 @@
 #include "harness/process/dlv_server.h"
 
 #include <gtest/gtest.h>
+
 #include <unistd.h>
+#include "harness/util/test_support.h"
 
 #include <fstream>
 #include <sstream>
@@ -18,7 +20,7 @@ namespace {
 #define EXPECT_CONTAINS(text, part) \
   EXPECT_NE(std::string(text).find(part), std::string::npos) << "actual: " << (text)
 
-const std::filesystem::path kDlv = "/root/go/bin/dlv";
+const std::filesystem::path kDlv = util::testing::dlv_for_tests();
 
 DlvServerOptions dlv_options(const std::filesystem::path& dlv) {
   DlvServerOptions options;
@@ -30,31 +32,11 @@ util::Deadline soon() {
   return util::Deadline::after(util::Duration(20000));
 }
 
-// Per-process scratch root, removed when the test binary exits.
-struct ScratchRoot {
-  std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("dlv_server_test_" + std::to_string(::getpid()));
-  ~ScratchRoot() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
-
-// A fresh directory for the current test.
 std::filesystem::path temp_dir() {
-  static ScratchRoot root;
-  auto dir = root.path / ::testing::UnitTest::GetInstance()->current_test_info()->name();
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
+  return util::testing::scratch_dir();
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using util::testing::read_file;
 
 #define REQUIRE_DLV() \
   if (!is_executable_file(kDlv)) GTEST_SKIP() << kDlv << " not installed"

@@ -13,10 +13,14 @@ namespace {
 
 const char* colour_of(runner::Status status) {
   switch (status) {
-    case runner::Status::Pass: return "\x1b[32m";
-    case runner::Status::Fail: return "\x1b[31m";
-    case runner::Status::Error: return "\x1b[35m";
-    case runner::Status::Skip: return "\x1b[33m";
+    case runner::Status::Pass:
+      return "\x1b[32m";
+    case runner::Status::Fail:
+      return "\x1b[31m";
+    case runner::Status::Error:
+      return "\x1b[35m";
+    case runner::Status::Skip:
+      return "\x1b[33m";
   }
   return "";
 }
@@ -49,6 +53,18 @@ void ConsoleReporter::finished(const runner::ScenarioResult& r) {
   std::fflush(out_);
 }
 
+std::string build_line(const std::vector<runner::ScenarioResult>& results) {
+  std::size_t built = 0, cached = 0;
+  for (const auto& r : results) {
+    if (!r.build_cache_hit) continue;
+    cached += *r.build_cache_hit;
+    built += !*r.build_cache_hit;
+  }
+  if (built + cached == 0) return "";
+  return "harness: builds: " + std::to_string(built) + " built, " + std::to_string(cached) +
+         " from cache";
+}
+
 std::string summary_line(const std::vector<runner::ScenarioResult>& results) {
   std::size_t passed = 0, failed = 0, skipped = 0;
   for (const auto& r : results) {
@@ -56,8 +72,8 @@ std::string summary_line(const std::vector<runner::ScenarioResult>& results) {
     failed += r.status == runner::Status::Fail || r.status == runner::Status::Error;
     skipped += r.status == runner::Status::Skip;
   }
-  return "harness: " + std::to_string(passed) + " passed, " + std::to_string(failed) +
-         " failed, " + std::to_string(skipped) + " skipped";
+  return "harness: " + std::to_string(passed) + " passed, " + std::to_string(failed) + " failed, " +
+         std::to_string(skipped) + " skipped";
 }
 
 }  // namespace report

@@ -18,6 +18,9 @@ class ConsoleReporter : public runner::SuiteObserver {
   bool colour_;
 };
 
+// How the exec-mode builds went, e.g. "harness: builds: 1 built, 11 from cache"; "" if none.
+std::string build_line(const std::vector<runner::ScenarioResult>& results);
+
 // The closing line, exactly "harness: N passed, N failed, N skipped" (errors count as failed).
 std::string summary_line(const std::vector<runner::ScenarioResult>& results);
 

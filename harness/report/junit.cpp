@@ -19,7 +19,9 @@ std::string seconds(util::Duration d) {
   return buf;
 }
 
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+std::string first_line(const std::string& text) {
+  return text.substr(0, text.find('\n'));
+}
 
 std::string timestamp_now() {
   std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

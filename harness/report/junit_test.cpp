@@ -36,12 +36,18 @@ TEST(XmlEscape, EscapesMarkupCharacters) {
 
 TEST(XmlEscape, RemovesAnsiSequencesAndIllegalCharacters) {
   EXPECT_EQ(xml_escape("\x1b[1;31mFAIL\x1b[0m"), "FAIL");
-  EXPECT_EQ(xml_escape(std::string("a\x01" "b\x00" "c", 5)), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
+  EXPECT_EQ(xml_escape(std::string("a\x01"
+                                   "b\x00"
+                                   "c",
+                                   5)),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD"
+            "c");
 }
 
 TEST(XmlEscape, RepairsInvalidUtf8AndKeepsValidMultibyte) {
   EXPECT_EQ(xml_escape("\xff"), "\xEF\xBF\xBD");
-  EXPECT_EQ(xml_escape("\xc3\x28"), "\xEF\xBF\xBD(");           // truncated sequence
+  EXPECT_EQ(xml_escape("\xc3\x28"), "\xEF\xBF\xBD(");             // truncated sequence
   EXPECT_EQ(xml_escape("\xc0\xaf"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
   EXPECT_EQ(xml_escape("h\xc3\xa9 \xe4\xb8\xad"), "h\xc3\xa9 \xe4\xb8\xad");
 }
@@ -49,7 +55,8 @@ TEST(XmlEscape, RepairsInvalidUtf8AndKeepsValidMultibyte) {
 TEST(Junit, OneTestcasePerScenarioWithFailureAndErrorElements) {
   std::vector<ScenarioResult> results = {
       result("scenarios/a.yaml", Status::Pass),
-      result("scenarios/b.yaml", Status::Fail, "b.yaml:3:5: x.value: expected \"1\", got \"2\"\nmore"),
+      result("scenarios/b.yaml", Status::Fail,
+             "b.yaml:3:5: x.value: expected \"1\", got \"2\"\nmore"),
       result("scenarios/c.yaml", Status::Error, "timeout: no stop"),
       result("scenarios/d.yaml", Status::Skip, "needs dlv >= 9"),
   };
@@ -106,6 +113,16 @@ TEST(Console, SummaryLineCountsErrorsAsFailed) {
   std::vector<ScenarioResult> results = {result("a", Status::Pass), result("b", Status::Fail),
                                          result("c", Status::Error), result("d", Status::Skip)};
   EXPECT_EQ(summary_line(results), "harness: 1 passed, 2 failed, 1 skipped");
+}
+
+TEST(Console, BuildLineCountsCacheHitsOfExecModeOnly) {
+  std::vector<ScenarioResult> results = {result("a", Status::Pass), result("b", Status::Pass),
+                                         result("c", Status::Pass), result("d", Status::Pass)};
+  EXPECT_EQ(build_line(results), "");
+  results[0].build_cache_hit = false;
+  results[1].build_cache_hit = true;
+  results[2].build_cache_hit = true;
+  EXPECT_EQ(build_line(results), "harness: builds: 1 built, 2 from cache");
 }
 
 }  // namespace

@@ -10,8 +10,8 @@ constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 std::size_t ansi_length(std::string_view s, std::size_t i) {
   if (i + 1 < s.size() && s[i + 1] == '[') {  // CSI: ESC [ params final-byte
     std::size_t j = i + 2;
-    while (j < s.size() && (static_cast<unsigned char>(s[j]) < 0x40 ||
-                            static_cast<unsigned char>(s[j]) > 0x7e)) {
+    while (j < s.size() &&
+           (static_cast<unsigned char>(s[j]) < 0x40 || static_cast<unsigned char>(s[j]) > 0x7e)) {
       ++j;
     }
     return j < s.size() ? j - i + 1 : s.size() - i;
@@ -23,7 +23,11 @@ std::size_t ansi_length(std::string_view s, std::size_t i) {
 std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char b0 = byte(i);
-  std::size_t len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xe ? 3 : (b0 >> 3) == 0x1e ? 4 : 0;
+  std::size_t len = b0 < 0x80           ? 1
+                    : (b0 >> 5) == 0x6  ? 2
+                    : (b0 >> 4) == 0xe  ? 3
+                    : (b0 >> 3) == 0x1e ? 4
+                                        : 0;
   if (len == 0 || i + len > s.size()) return 0;
   cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1f) : len == 3 ? (b0 & 0x0f) : (b0 & 0x07);
   for (std::size_t k = 1; k < len; ++k) {
@@ -66,15 +70,32 @@ std::string xml_escape(std::string_view s, bool attribute) {
       out.append(s.substr(i, len));
     } else {
       switch (s[i]) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += attribute ? "&quot;" : "\""; break;
-        case '\'': out += attribute ? "&apos;" : "'"; break;
-        case '\n': out += attribute ? "&#10;" : "\n"; break;
-        case '\t': out += attribute ? "&#9;" : "\t"; break;
-        case '\r': out += "&#13;"; break;
-        default: out += s[i];
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += attribute ? "&quot;" : "\"";
+          break;
+        case '\'':
+          out += attribute ? "&apos;" : "'";
+          break;
+        case '\n':
+          out += attribute ? "&#10;" : "\n";
+          break;
+        case '\t':
+          out += attribute ? "&#9;" : "\t";
+          break;
+        case '\r':
+          out += "&#13;";
+          break;
+        default:
+          out += s[i];
       }
     }
     i += len;

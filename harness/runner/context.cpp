@@ -45,8 +45,8 @@ StepResult RunContext::ensure_configured(const util::SourceLoc& where) {
 util::Expected<const std::vector<json>*> RunContext::frames() {
   if (!stop) return util::fail(util::ErrorKind::Protocol, "the program is not stopped");
   if (!stop->frames_loaded) {
-    auto trace = request("stackTrace", {{"threadId", stop->thread_id}, {"startFrame", 0},
-                                        {"levels", 50}});
+    auto trace =
+        request("stackTrace", {{"threadId", stop->thread_id}, {"startFrame", 0}, {"levels", 50}});
     if (!trace) return util::fail(trace.error());
     stop->frames = (*trace)["body"].value("stackFrames", json::array()).get<std::vector<json>>();
     stop->frames_loaded = true;

@@ -44,8 +44,8 @@ class RunContext {
   process::DlvServer& dlv;
 
   std::map<std::string, int> breakpoint_ids;  // scenario breakpoint id -> dlv breakpoint id
-  std::size_t cursor = 0;       // receive index after the last event a step consumed
-  bool configured = false;      // configurationDone sent (the program has been started)
+  std::size_t cursor = 0;                     // receive index after the last event a step consumed
+  bool configured = false;  // configurationDone sent (the program has been started)
   std::optional<StopState> stop;
   std::optional<int> exit_code;  // once known
   bool ended = false;            // `terminated` or `exited` seen

@@ -60,7 +60,8 @@ std::vector<std::string> files_under(const std::string& folder) {
 
 std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
   std::string name = fs::path(info.param).stem().string();
-  std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(c); }, '_');
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return !std::isalnum(c); }, '_');
   return name;
 }
 
@@ -90,6 +91,10 @@ struct MustFail {
   std::string message;
 };
 
+void PrintTo(const MustFail& m, std::ostream* os) {
+  *os << m.file;
+}
+
 class MustFailFixture : public ::testing::TestWithParam<MustFail> {};
 
 TEST_P(MustFailFixture, FailsWithItsMessage) {
@@ -111,8 +116,9 @@ const MustFail kMustFail[] = {
      "14:9: Locals.counter: no such variable (Locals: count, ratio, enabled, name, mood, letter)"},
     {"unverified_breakpoint.yaml",
      "8:7: breakpoint 'blank_line' (main.go) not verified: could not find statement at " +
-         (kSource / "goprojects/basics/main.go").string() + ":20, please use a line with a "
-                                                             "statement"},
+         (kSource / "goprojects/basics/main.go").string() +
+         ":20, please use a line with a "
+         "statement"},
     {"wrong_breakpoint_hit.yaml",
      "12:43: stopped.hitBreakpointIds: expected breakpoint 'second' (dlv id 2), got [1] (reason "
      "breakpoint)"},
@@ -131,11 +137,10 @@ const MustFail kMustFail[] = {
     {"wrong_value.yaml", "14:24: Locals.count.value: expected \"4\", got \"3\""},
 };
 
-INSTANTIATE_TEST_SUITE_P(
-    Fixtures, MustFailFixture, ::testing::ValuesIn(kMustFail),
-    [](const ::testing::TestParamInfo<MustFail>& info) {
-      return fs::path(info.param.file).stem().string();
-    });
+INSTANTIATE_TEST_SUITE_P(Fixtures, MustFailFixture, ::testing::ValuesIn(kMustFail),
+                         [](const ::testing::TestParamInfo<MustFail>& info) {
+                           return fs::path(info.param.file).stem().string();
+                         });
 
 TEST(MustFailFixtures, EveryFixtureHasAnExpectedMessage) {
   auto files = files_under("fixtures/must-fail");

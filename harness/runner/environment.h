@@ -11,14 +11,14 @@ namespace runner {
 // Deadlines for the phases of a scenario. Builds inside `launch` (modes debug/test) can take
 // many seconds on a cold Go cache, so launch has its own long deadline.
 struct Timeouts {
-  util::Duration start_dlv{10'000};    // dlv prints its listen address
-  util::Duration request{10'000};      // any ordinary request/response
-  util::Duration launch{180'000};      // launch (dlv may build the program)
-  util::Duration build{300'000};       // go build for exec mode
-  util::Duration stop{30'000};         // expect_stop / expect_exit default
-  util::Duration output{10'000};       // expect_output default
-  util::Duration scenario{120'000};    // whole scenario default
-  util::Duration teardown{5'000};      // disconnect, then SIGTERM grace
+  util::Duration start_dlv{10'000};  // dlv prints its listen address
+  util::Duration request{10'000};    // any ordinary request/response
+  util::Duration launch{180'000};    // launch (dlv may build the program)
+  util::Duration build{300'000};     // go build for exec mode
+  util::Duration stop{30'000};       // expect_stop / expect_exit default
+  util::Duration output{10'000};     // expect_output default
+  util::Duration scenario{120'000};  // whole scenario default
+  util::Duration teardown{5'000};    // disconnect, then SIGTERM grace
 };
 
 // Everything a scenario run needs from the machine: tools, cache, where artifacts go.

@@ -36,16 +36,16 @@ StepResult accept_breakpoints(RunContext& ctx, const json& response,
   json actual = response["body"].value("breakpoints", json::array());
   if (actual.size() != asked.size()) {
     return failure(asked.empty() ? util::SourceLoc{} : asked.front().second,
-                   what + ": dlv answered " + std::to_string(actual.size()) +
-                       " breakpoints for " + std::to_string(asked.size()) + " requested");
+                   what + ": dlv answered " + std::to_string(actual.size()) + " breakpoints for " +
+                       std::to_string(asked.size()) + " requested");
   }
   for (std::size_t i = 0; i < asked.size(); ++i) {
     const auto& [id, loc] = asked[i];
     const json& bp = actual[i];
     if (!bp.value("verified", false)) {
       std::string label = id.empty() ? what : "'" + id + "' (" + what + ")";
-      return failure(loc, "breakpoint " + label + " not verified: " +
-                              bp.value("message", "dlv gave no reason"));
+      return failure(loc, "breakpoint " + label +
+                              " not verified: " + bp.value("message", "dlv gave no reason"));
     }
     if (!id.empty() && bp.contains("id")) ctx.breakpoint_ids[id] = bp["id"].get<int>();
   }
@@ -62,8 +62,8 @@ StepResult set_breakpoints(RunContext& ctx) {
       asked.emplace_back(bp.id, bp.loc);
     }
     auto path = (s.program_dir / file.file).lexically_normal().string();
-    auto response = ctx.request("setBreakpoints", {{"source", {{"path", path}}},
-                                                   {"breakpoints", bps}});
+    auto response =
+        ctx.request("setBreakpoints", {{"source", {{"path", path}}}, {"breakpoints", bps}});
     if (!response) return infrastructure(file.loc, response.error());
     if (auto p = accept_breakpoints(ctx, *response, asked, file.file)) return p;
   }
@@ -122,20 +122,24 @@ StepResult start_session(RunContext& ctx, const std::filesystem::path& program,
   // dlv sends `initialized` before the launch response; a refused launch sends only the
   // (failed) response.
   auto first = ctx.session.wait(
-      [seq](const json& m) { return dap::is_event(m, "initialized") || dap::is_response_to(m, seq); },
+      [seq](const json& m) {
+        return dap::is_event(m, "initialized") || dap::is_response_to(m, seq);
+      },
       0, launch_deadline, "'initialized' or the launch response");
   if (!first) return infrastructure(s.launch.loc, first.error());
   json message = ctx.session.message(*first);
   if (dap::is_response_to(message, seq) && !dap::is_success(message)) {
-    return infrastructure(s.launch.loc, util::make_error(util::ErrorKind::Protocol,
-                                                    "launch refused: " + dap::error_text(message)));
+    return infrastructure(
+        s.launch.loc,
+        util::make_error(util::ErrorKind::Protocol, "launch refused: " + dap::error_text(message)));
   }
   if (auto problem = set_breakpoints(ctx)) return problem;
   auto response = ctx.session.wait_response(seq, launch_deadline);
   if (!response) return infrastructure(s.launch.loc, response.error());
   if (!dap::is_success(*response)) {
-    return infrastructure(s.launch.loc, util::make_error(util::ErrorKind::Protocol,
-                                                    "launch refused: " + dap::error_text(*response)));
+    return infrastructure(s.launch.loc,
+                          util::make_error(util::ErrorKind::Protocol,
+                                           "launch refused: " + dap::error_text(*response)));
   }
   ctx.cursor = ctx.session.received_count();
   return std::nullopt;

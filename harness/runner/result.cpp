@@ -4,10 +4,14 @@ namespace runner {
 
 const char* status_name(Status status) {
   switch (status) {
-    case Status::Pass: return "PASS";
-    case Status::Fail: return "FAIL";
-    case Status::Error: return "ERROR";
-    case Status::Skip: return "SKIP";
+    case Status::Pass:
+      return "PASS";
+    case Status::Fail:
+      return "FAIL";
+    case Status::Error:
+      return "ERROR";
+    case Status::Skip:
+      return "SKIP";
   }
   return "?";
 }

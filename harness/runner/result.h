@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "harness/util/deadline.h"
@@ -26,11 +27,12 @@ struct ScenarioResult {
   std::string name;  // the scenario's name
   util::SourceLoc loc;
   Status status = Status::Pass;
-  Problem problem;                       // meaningful unless status is Pass
+  Problem problem;  // meaningful unless status is Pass
   util::Duration duration{0};
-  std::string transcript_tail;           // last DAP messages, for failed scenarios
-  std::string dlv_output;                // dlv's stdout+stderr (program output on old dlv)
-  std::filesystem::path artifacts_dir;   // transcript, dlv log; empty if none written
+  std::optional<bool> build_cache_hit;  // exec mode: whether the harness's build was cached
+  std::string transcript_tail;          // last DAP messages, for failed scenarios
+  std::string dlv_output;               // dlv's stdout+stderr (program output on old dlv)
+  std::filesystem::path artifacts_dir;  // transcript, dlv log; empty if none written
 };
 
 }  // namespace runner

@@ -35,12 +35,14 @@ void write_text(const std::filesystem::path& file, const std::string& text) {
 
 // What dlv is asked to run: the cached binary for exec mode, the package for debug/test.
 util::Expected<std::filesystem::path> program_for_launch(const scenario::Scenario& s,
-                                                         const Environment& env) {
+                                                         const Environment& env,
+                                                         ScenarioResult& result) {
   if (s.launch.mode != scenario::LaunchMode::Exec) return s.program_dir;
   gotool::BuildCache cache(env.cache_dir, env.go);
-  auto built = cache.build(gotool::BuildRequest{s.program_dir},
-                           util::Deadline::after(env.timeouts.build));
+  auto built =
+      cache.build(gotool::BuildRequest{s.program_dir}, util::Deadline::after(env.timeouts.build));
   if (!built) return util::fail(built.error());
+  result.build_cache_hit = built->cache_hit;
   return built->binary;
 }
 
@@ -78,8 +80,7 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
       result.status = problem->status;
       result.problem = std::move(*problem);
     }
-    result.duration =
-        std::chrono::duration_cast<util::Duration>(util::Clock::now() - started);
+    result.duration = std::chrono::duration_cast<util::Duration>(util::Clock::now() - started);
     return result;
   };
 
@@ -89,15 +90,15 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
   std::filesystem::remove_all(result.artifacts_dir, ec);
   std::filesystem::create_directories(result.artifacts_dir, ec);
 
-  auto program = program_for_launch(s, env);
+  auto program = program_for_launch(s, env, result);
   if (!program) return finish(infrastructure(s.program_loc, program.error()));
 
   process::DlvServerOptions options;
   options.dlv = env.dlv.path;
   options.log_file = result.artifacts_dir / "dlv.log";
   options.cwd = s.program_dir;
-  auto dlv = process::DlvServer::start(
-      options, util::Deadline::after(env.timeouts.start_dlv).min(deadline));
+  auto dlv = process::DlvServer::start(options,
+                                       util::Deadline::after(env.timeouts.start_dlv).min(deadline));
   if (!dlv) return finish(infrastructure(s.loc, dlv.error()));
 
   auto transcript = std::make_shared<dap::Transcript>();

@@ -46,8 +46,8 @@ StepResult run_expect_exit(RunContext& ctx, const scenario::Step& step,
     json event = ctx.session.message(*found);
     if (dap::is_event(event, "stopped")) {
       std::string reason = event["body"].value("reason", "?");
-      return failure(step.loc, "expected the program to exit, but it stopped (reason " + reason +
-                                   ")");
+      return failure(step.loc,
+                     "expected the program to exit, but it stopped (reason " + reason + ")");
     }
     ctx.ended = true;
     if (dap::is_event(event, "exited")) {

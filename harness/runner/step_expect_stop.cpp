@@ -62,11 +62,11 @@ StepResult run_expect_stop(RunContext& ctx, const scenario::Step& step,
       for (const auto& h : hit) ok = ok || (h.is_number_integer() && h.get<int>() == id->second);
     }
     if (!ok) {
-      std::string dlv_id = id == ctx.breakpoint_ids.end() ? "no dlv id"
-                                                          : "dlv id " + std::to_string(id->second);
+      std::string dlv_id =
+          id == ctx.breakpoint_ids.end() ? "no dlv id" : "dlv id " + std::to_string(id->second);
       checks.fail(expect.at_loc, "stopped.hitBreakpointIds: expected breakpoint '" + *expect.at +
-                                     "' (" + dlv_id + "), got " + ids_text(hit) +
-                                     " (reason " + body.value("reason", "?") + ")");
+                                     "' (" + dlv_id + "), got " + ids_text(hit) + " (reason " +
+                                     body.value("reason", "?") + ")");
     }
   }
   if (expect.file || expect.line || expect.function) {

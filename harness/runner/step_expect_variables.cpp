@@ -63,8 +63,9 @@ StepResult check_variable(RunContext& ctx, Checks& checks, const scenario::VarEx
 StepResult run_expect_variables(RunContext& ctx, const scenario::Step& step,
                                 const scenario::ExpectVariables& expect) {
   if (!ctx.stop) {
-    return failure(step.loc, "cannot read variables: the program is not stopped (an "
-                             "expect_stop step must come first)");
+    return failure(step.loc,
+                   "cannot read variables: the program is not stopped (an "
+                   "expect_stop step must come first)");
   }
   auto frames = ctx.frames();
   if (!frames) return infrastructure(step.loc, frames.error());
@@ -83,8 +84,8 @@ StepResult run_expect_variables(RunContext& ctx, const scenario::Step& step,
   }
   if (!scope) {
     return failure(step.loc, "no scope '" + expect.scope + "' in frame " +
-                                 std::to_string(expect.frame) + " (scopes: " +
-                                 util::join(scope_names, ", ") + ")");
+                                 std::to_string(expect.frame) +
+                                 " (scopes: " + util::join(scope_names, ", ") + ")");
   }
   auto vars = fetch(ctx, scope->value("variablesReference", 0));
   if (!vars) return infrastructure(step.loc, vars.error());
