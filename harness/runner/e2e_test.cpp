@@ -9,6 +9,8 @@
 #include "harness/process/child.h"
 #include "harness/runner/scenario_runner.h"
 #include "harness/scenario/loader.h"
+#include "harness/util/strings.h"
+#include "harness/util/test_support.h"
 
 namespace runner {
 namespace {
@@ -85,71 +87,38 @@ TEST_P(Corpus, Passes) {
 INSTANTIATE_TEST_SUITE_P(Scenarios, Corpus, ::testing::ValuesIn(files_under("scenarios")),
                          test_name);
 
-// A must-fail fixture and the exact failure its first line must show.
-struct MustFail {
-  std::string file;
-  std::string message;
-};
-
-void PrintTo(const MustFail& m, std::ostream* os) {
-  *os << m.file;
+// A fixture in fixtures/must-fail/ states its exact failure in its first line:
+//   # expect-failure: LINE:COL: MESSAGE        ({source} stands for the source tree)
+// and must fail with "<file>:LINE:COL: MESSAGE" as the first line of the problem.
+std::string expected_failure(const std::string& file) {
+  std::string first = util::testing::read_file(kSource / file);
+  first = first.substr(0, first.find('\n'));
+  const std::string tag = "# expect-failure: ";
+  if (!util::starts_with(first, tag)) return "";
+  std::string message = file + ":" + first.substr(tag.size());
+  const std::string placeholder = "{source}";
+  if (auto at = message.find(placeholder); at != std::string::npos) {
+    message.replace(at, placeholder.size(), kSource.string());
+  }
+  return message;
 }
 
-class MustFailFixture : public ::testing::TestWithParam<MustFail> {};
+class MustFail : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(MustFailFixture, FailsWithItsMessage) {
-  const auto& expected = GetParam();
-  auto s = load("fixtures/must-fail/" + expected.file);
+TEST_P(MustFail, FailsWithTheMessageItStates) {
+  std::string expected = expected_failure(GetParam());
+  ASSERT_FALSE(expected.empty()) << GetParam() << " has no '# expect-failure: ' first line";
+  auto s = load(GetParam());
   ASSERT_TRUE(s);
   auto result = run_scenario(*s, environment());
   EXPECT_EQ(result.status, Status::Fail) << result.problem.message;
   std::string first_line = result.problem.message.substr(0, result.problem.message.find('\n'));
-  EXPECT_EQ(first_line, "fixtures/must-fail/" + expected.file + ":" + expected.message);
+  EXPECT_EQ(first_line, expected);
   expect_no_descendants();
 }
 
-const MustFail kMustFail[] = {
-    {"missing_output.yaml",
-     "8:39: output[stdout]: expected contains \"goodbye world\", got \"hello world\\ntotal 30 3 "
-     "2.5 true x \\n\""},
-    {"missing_variable.yaml",
-     "14:9: Locals.counter: no such variable (Locals: count, ratio, enabled, name, mood, letter)"},
-    {"unverified_breakpoint.yaml",
-     "8:7: breakpoint 'blank_line' (main.go) not verified: could not find statement at " +
-         (kSource / "goprojects/basics/main.go").string() +
-         ":20, please use a line with a "
-         "statement"},
-    {"wrong_breakpoint_hit.yaml",
-     "12:43: stopped.hitBreakpointIds: expected breakpoint 'second' (dlv id 2), got [1] (reason "
-     "breakpoint)"},
-    {"wrong_child_count.yaml", "14:38: Locals.items.children.count: expected 200, got 64"},
-    {"wrong_evaluate_result.yaml",
-     "13:22: evaluate(len(items)).result: expected \"100\", got \"200\""},
-    {"wrong_evaluate_type.yaml",
-     "13:45: evaluate(wh.Address.City).type: expected \"[]byte\", got \"string\""},
-    {"wrong_exit_code.yaml", "8:25: exited.exitCode: expected 0, got 3"},
-    {"wrong_line.yaml", "13:61: stackTrace[0].line: expected 11, got 10"},
-    {"wrong_panic_text.yaml",
-     "8:64: stopped.text: expected \"boom: disk full\", got \"\\\"boom: disk full\\\"\""},
-    {"wrong_stop_reason.yaml",
-     "10:27: stopped.reason: expected \"breakpoint\", got \"function breakpoint\""},
-    {"wrong_type.yaml", "14:37: Locals.ratio.type: expected \"float32\", got \"float64\""},
-    {"wrong_value.yaml", "14:24: Locals.count.value: expected \"4\", got \"3\""},
-};
-
-INSTANTIATE_TEST_SUITE_P(Fixtures, MustFailFixture, ::testing::ValuesIn(kMustFail),
-                         [](const ::testing::TestParamInfo<MustFail>& info) {
-                           return fs::path(info.param.file).stem().string();
-                         });
-
-TEST(MustFailFixtures, EveryFixtureHasAnExpectedMessage) {
-  auto files = files_under("fixtures/must-fail");
-  ASSERT_EQ(files.size(), std::size(kMustFail));
-  for (const auto& m : kMustFail) {
-    EXPECT_NE(std::find(files.begin(), files.end(), "fixtures/must-fail/" + m.file), files.end())
-        << m.file;
-  }
-}
+INSTANTIATE_TEST_SUITE_P(Fixtures, MustFail, ::testing::ValuesIn(files_under("fixtures/must-fail")),
+                         test_name);
 
 TEST(Scenario, DlvThatCannotStartIsAnErrorNotAFailure) {
   auto s = load("fixtures/cli/passes.yaml");
