@@ -100,6 +100,7 @@ json launch_arguments(const scenario::Scenario& s, const std::filesystem::path& 
   for (const auto& a : launch.args) argv.push_back(a);
   args["args"] = argv;
   if (!launch.env.empty()) args["env"] = launch.env;
+  for (const auto& [name, value] : launch.dap_attributes.items()) args[name] = value;
   args["cwd"] = (s.program_dir / launch.cwd.value_or(".")).lexically_normal().string();
   if (launch.mode != scenario::LaunchMode::Exec) {
     // dlv runs `go build` in dlvCwd, which must lie inside the module.

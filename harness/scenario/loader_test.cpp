@@ -106,9 +106,35 @@ TEST_F(LoaderTest, UnknownKeyWithoutSuggestionListsAllowedKeys) {
   EXPECT_EQ(errors_of("program: goprojects/basics\n"
                       "launch: {mode: exec, verbosity: 3}\n"),
             "scenarios/x.yaml:2:22: error: unknown key 'verbosity'; allowed keys: mode, args, "
-            "env, cwd, stopOnEntry, test_run\n"
+            "env, cwd, stopOnEntry, test_run, showGlobalVariables, showRegisters, "
+            "hideSystemGoroutines, showLog, outputMode, logOutput, backend, buildFlags, dlvFlags, "
+            "substitutePath, stackTraceDepth, maxStringLen, maxArrayValues, dlvLoadConfig, "
+            "apiVersion, trace\n"
             "launch: {mode: exec, verbosity: 3}\n"
             "                     ^");
+}
+
+TEST_F(LoaderTest, DapLaunchAttributesPassThroughWithTheirTypesChecked) {
+  EXPECT_EQ(errors_of("program: goprojects/basics\n"
+                      "launch:\n"
+                      "  showGlobalVariables: yes please\n"
+                      "  substitutePath: {from: a}\n"),
+            "scenarios/x.yaml:3:24: error: 'showGlobalVariables' must be true or false, got "
+            "string \"yes please\"\n"
+            "  showGlobalVariables: yes please\n"
+            "                       ^\n\n"
+            "scenarios/x.yaml:4:19: error: 'substitutePath' must be a list, got map\n"
+            "  substitutePath: {from: a}\n"
+            "                  ^");
+  Scenario s = valid(
+      "program: goprojects/basics\n"
+      "launch:\n"
+      "  outputMode: remote\n"
+      "  dlvLoadConfig: {maxArrayValues: 10}\n"
+      "  substitutePath: [{from: /a, to: /b}]\n");
+  EXPECT_EQ(s.launch.dap_attributes.dump(),
+            R"({"dlvLoadConfig":{"maxArrayValues":10},"outputMode":"remote",)"
+            R"("substitutePath":[{"from":"/a","to":"/b"}]})");
 }
 
 TEST_F(LoaderTest, UnknownTopLevelKey) {

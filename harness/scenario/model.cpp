@@ -14,4 +14,27 @@ const char* mode_name(LaunchMode mode) {
   return "exec";
 }
 
+const std::vector<std::pair<std::string, AttributeType>>& dap_launch_attributes() {
+  using T = AttributeType;
+  static const std::vector<std::pair<std::string, AttributeType>> attributes = {
+      {"showGlobalVariables", T::Bool},
+      {"showRegisters", T::Bool},
+      {"hideSystemGoroutines", T::Bool},
+      {"showLog", T::Bool},
+      {"outputMode", T::String},
+      {"logOutput", T::String},
+      {"backend", T::String},
+      {"buildFlags", T::StringOrList},
+      {"dlvFlags", T::List},
+      {"substitutePath", T::List},
+      {"stackTraceDepth", T::Int},
+      {"maxStringLen", T::Int},
+      {"maxArrayValues", T::Int},
+      {"dlvLoadConfig", T::Map},
+      {"apiVersion", T::Int},
+      {"trace", T::String},
+  };
+  return attributes;
+}
+
 }  // namespace scenario

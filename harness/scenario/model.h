@@ -19,6 +19,11 @@ using util::SourceLoc;
 enum class LaunchMode { Debug, Exec, Test };
 const char* mode_name(LaunchMode mode);  // "debug", "exec", "test"
 
+// The JSON type a DAP launch attribute must have in a scenario.
+enum class AttributeType { Bool, Int, String, StringOrList, List, Map };
+// The DAP/vscode-go launch attributes a scenario may pass through to dlv, by name.
+const std::vector<std::pair<std::string, AttributeType>>& dap_launch_attributes();
+
 // How the program is started (the `launch:` map).
 struct Launch {
   LaunchMode mode = LaunchMode::Exec;
@@ -27,6 +32,9 @@ struct Launch {
   std::optional<std::string> cwd;          // relative to the program directory
   bool stop_on_entry = false;
   std::optional<std::string> test_run;  // mode test: regex passed as -test.run
+  // Further DAP launch attributes passed to dlv as written (showGlobalVariables, outputMode,
+  // substitutePath, ...); only names from dap_launch_attributes() are accepted.
+  nlohmann::json dap_attributes = nlohmann::json::object();
   SourceLoc loc;
 };
 

@@ -2,9 +2,60 @@
 
 namespace scenario {
 
+namespace {
+
+// The harness's own launch keys, then every DAP attribute it passes through.
+const std::vector<std::string>& launch_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> k = {"mode", "args", "env", "cwd", "stopOnEntry", "test_run"};
+    for (const auto& [name, type] : dap_launch_attributes()) k.push_back(name);
+    return k;
+  }();
+  return keys;
+}
+
+// Reads a pass-through DAP attribute into `attributes`, checking its JSON type.
+void read_attribute(Reader& reader, const Entry& pair, AttributeType type,
+                    nlohmann::json& attributes) {
+  using T = AttributeType;
+  const YAML::Node& v = pair.value;
+  bool ok = false;
+  const char* wanted = "";
+  switch (type) {
+    case T::Bool:
+      if (auto b = reader.boolean(pair)) attributes[pair.key] = *b;
+      return;
+    case T::Int:
+      if (auto i = reader.integer(pair, 0)) attributes[pair.key] = *i;
+      return;
+    case T::String:
+      if (auto str = reader.string(pair)) attributes[pair.key] = *str;
+      return;
+    case T::StringOrList:
+      ok = v.IsScalar() || v.IsSequence();
+      wanted = "a string or a list";
+      break;
+    case T::List:
+      ok = v.IsSequence();
+      wanted = "a list";
+      break;
+    case T::Map:
+      ok = v.IsMap();
+      wanted = "a map";
+      break;
+  }
+  if (!ok) {
+    reader.error(reader.value_loc(pair),
+                 "'" + pair.key + "' must be " + wanted + ", got " + describe(v));
+    return;
+  }
+  attributes[pair.key] = to_json(v);
+}
+
+}  // namespace
+
 void read_launch(Reader& reader, const Entry& entry, Launch& launch, Pending& pending) {
-  static const std::vector<std::string> keys = {"mode", "args",        "env",
-                                                "cwd",  "stopOnEntry", "test_run"};
+  const auto& keys = launch_keys();
   static const std::vector<std::string> modes = {"debug", "exec", "test"};
   launch.loc = reader.value_loc(entry);
   auto pairs = reader.map_value(entry, &keys);
@@ -32,6 +83,9 @@ void read_launch(Reader& reader, const Entry& entry, Launch& launch, Pending& pe
     } else if (pair.key == "test_run") {
       launch.test_run = reader.string(pair);
       test_run_loc = reader.key_loc(pair);
+    } else {
+      for (const auto& [name, type] : dap_launch_attributes())
+        if (name == pair.key) read_attribute(reader, pair, type, launch.dap_attributes);
     }
   }
   if (test_run_loc && mode_known && launch.mode != LaunchMode::Test)
