@@ -20,6 +20,7 @@ constexpr const char* kFooter =
     "  harness run scenarios/variables/x.yaml run one scenario\n"
     "  harness validate scenarios/            check scenario files without running them\n"
     "  harness list scenarios/                show the scenarios that would run\n"
+    "  harness lint-launch .vscode/launch.json  attributes dlv-dap ignores, and what to use\n"
     "\nExit status: 0 all passed, 1 a scenario failed or errored, 2 usage error or invalid\n"
     "scenario files (nothing is run), 3 go or dlv missing.\n"
     "Scenario language: docs/scenarios.md.";
@@ -57,6 +58,17 @@ int run_cli(int argc, char** argv) {
   auto* list_cmd = app.add_subcommand("list", "List the scenarios found under the paths");
   list_cmd->add_option("paths", list_paths, "Scenario files or folders")->required();
 
+  std::filesystem::path launch_file;
+  std::optional<std::string> lint_dlv_version;
+  auto* lint_cmd = app.add_subcommand(
+      "lint-launch",
+      "Report the attributes of a VS Code launch.json that dlv-dap ignores (dlvLoadConfig, "
+      "apiVersion, remotePath, unknown keys) and what to use instead");
+  lint_cmd->add_option("file", launch_file, "launch.json (comments and trailing commas allowed)")
+      ->required();
+  lint_cmd->add_option("--dlv-version", lint_dlv_version,
+                       "Advice for this dlv release, e.g. 1.26.2 (default: the newest)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -70,6 +82,7 @@ int run_cli(int argc, char** argv) {
   if (*run_cmd) return run_command(run);
   if (*validate_cmd) return validate_command(validate_paths);
   if (*list_cmd) return list_command(list_paths);
+  if (*lint_cmd) return lint_launch_command(launch_file, lint_dlv_version);
   return kUsage;
 }
 

@@ -85,6 +85,41 @@ TEST(Cli, ValidateRejectsEachInvalidFixtureWithTheDiagnosticItStates) {
   EXPECT_GE(checked, 10u);
 }
 
+TEST(Cli, LintLaunchReportsIgnoredAttributesOfARealWorldLaunchJson) {
+  auto r = harness({"lint-launch", "fixtures/launch/wsl_blog.json"});
+  EXPECT_EQ(r.status.code, 1) << r.err;
+  auto lines = util::split(r.out, '\n');
+  ASSERT_EQ(lines.size(), 6u) << r.out;
+  EXPECT_TRUE(util::starts_with(lines[0],
+                                "fixtures/launch/wsl_blog.json:12:13: warning: [Launch "
+                                "Package] 'dlvLoadConfig' is ignored by dlv-dap"))
+      << lines[0];
+  EXPECT_TRUE(util::starts_with(lines[1],
+                                "fixtures/launch/wsl_blog.json:18:13: warning: [Launch "
+                                "Package] 'dlvDapMode' is not a vscode-go launch "
+                                "attribute"))
+      << lines[1];
+  EXPECT_TRUE(util::starts_with(lines[2],
+                                "fixtures/launch/wsl_blog.json:30:13: warning: [Remote "
+                                "(legacy keys)] 'remotePath' is ignored by dlv-dap"))
+      << lines[2];
+  EXPECT_TRUE(util::starts_with(lines[3],
+                                "fixtures/launch/wsl_blog.json:31:13: warning: [Remote "
+                                "(legacy keys)] 'apiVersion' is ignored by dlv-dap"))
+      << lines[3];
+  EXPECT_EQ(lines[4], "harness: 4 finding(s) in fixtures/launch/wsl_blog.json");
+}
+
+TEST(Cli, LintLaunchRejectsBrokenJsonWithItsPosition) {
+  auto dir = util::testing::scratch_dir();
+  std::ofstream(dir / "launch.json")
+      << "{\n  \"configurations\": [\n    {\"name\": \"x\",, }\n  ]\n}\n";
+  auto r = harness({"lint-launch", (dir / "launch.json").string()});
+  EXPECT_EQ(r.status.code, 2);
+  EXPECT_EQ(r.err, (dir / "launch.json").string() +
+                       ":3:18: error: expected a member name in double quotes or '}'\n");
+}
+
 TEST(Cli, MissingDlvExitsWithThree) {
   auto r = harness({"run", "scenarios/", "--dlv", "/nonexistent/dlv"});
   EXPECT_EQ(r.status.code, 3) << r.out << r.err;

@@ -2,9 +2,12 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 
 #include "harness/cli/exit_codes.h"
 #include "harness/gotool/toolchain.h"
+#include "harness/launchjson/lint.h"
 #include "harness/process/child.h"
 #include "harness/report/console.h"
 #include "harness/report/junit.h"
@@ -57,6 +60,27 @@ int list_command(const std::vector<std::filesystem::path>& paths) {
                 scenario::mode_name(s.launch.mode), tags.c_str());
   }
   return kAllPassed;
+}
+
+int lint_launch_command(const std::filesystem::path& file,
+                        const std::optional<std::string>& dlv_version) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "harness: cannot read %s\n", file.c_str());
+    return kUsage;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto doc = launchjson::parse_jsonc(text, file.string());
+  if (!doc) {
+    std::fprintf(stderr, "%s: error: %s\n",
+                 doc.error().where ? doc.error().where->str().c_str() : file.c_str(),
+                 doc.error().message.c_str());
+    return kUsage;
+  }
+  auto findings = launchjson::lint_launch(*doc, dlv_version);
+  for (const auto& f : findings) std::printf("%s\n", f.str().c_str());
+  std::printf("harness: %zu finding(s) in %s\n", findings.size(), file.c_str());
+  return findings.empty() ? kAllPassed : kScenarioFailed;
 }
 
 int run_command(const RunOptions& options) {

@@ -21,6 +21,10 @@ struct RunOptions {
 int run_command(const RunOptions& options);
 // `harness validate`: load and validate only; prints every diagnostic; 0 if all valid, else 2.
 int validate_command(const std::vector<std::filesystem::path>& paths);
+// `harness lint-launch`: reports the attributes of a VS Code launch.json that dlv-dap ignores or
+// that need a newer dlv; 0 if none, 1 if any, 2 if the file cannot be read or parsed.
+int lint_launch_command(const std::filesystem::path& file,
+                        const std::optional<std::string>& dlv_version);
 // `harness list`: prints each scenario's file, name and tags; 2 if any file is invalid.
 int list_command(const std::vector<std::filesystem::path>& paths);
 

@@ -1,0 +1,84 @@
+#include "harness/launchjson/lint.h"
+
+#include <gtest/gtest.h>
+
+namespace launchjson {
+namespace {
+
+std::vector<std::string> lint(std::string_view text,
+                              std::optional<std::string> dlv_version = std::nullopt) {
+  auto doc = parse_jsonc(text, "launch.json");
+  EXPECT_TRUE(doc.ok()) << doc.error().str();
+  std::vector<std::string> out;
+  if (!doc) return out;
+  for (const auto& f : lint_launch(*doc, dlv_version)) out.push_back(f.str());
+  return out;
+}
+
+TEST(LintLaunch, LegacyAttributesAreReportedWithWhatToUseInstead) {
+  auto findings = lint(R"({"configurations": [{
+    "name": "Launch", "type": "go", "request": "launch",
+    "dlvLoadConfig": {"maxArrayValues": 10},
+    "apiVersion": 2,
+    "remotePath": "/app"}]})");
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(findings[0],
+            "launch.json:3:5: warning: [Launch] 'dlvLoadConfig' is ignored by dlv-dap (only the "
+            "legacy adapter read it); use 'maxStringLen' / 'maxArrayValues' in the "
+            "configuration (dlv >= 1.27.1)");
+  EXPECT_EQ(findings[1],
+            "launch.json:4:5: warning: [Launch] 'apiVersion' is ignored by dlv-dap (it chose the "
+            "JSON-RPC API of the legacy adapter's headless dlv); remove it");
+  EXPECT_EQ(findings[2],
+            "launch.json:5:5: warning: [Launch] 'remotePath' is ignored by dlv-dap; use "
+            "'substitutePath': [{\"from\": \"${workspaceFolder}\", \"to\": \"<the path dlv "
+            "sees>\"}]");
+}
+
+TEST(LintLaunch, AdviceDependsOnTheDlvVersion) {
+  std::string text = R"({"configurations": [{"name": "L", "type": "go",
+    "dlvLoadConfig": {}, "maxArrayValues": 10}]})";
+  auto old = lint(text, "1.26.2");
+  ASSERT_EQ(old.size(), 2u);
+  EXPECT_EQ(old[0],
+            "launch.json:2:5: warning: [L] 'dlvLoadConfig' is ignored by dlv-dap (only the legacy "
+            "adapter read it); with dlv 1.26.2 the limits cannot be changed (64 elements, 512-byte "
+            "strings); dlv >= 1.27.1 accepts 'maxStringLen' and 'maxArrayValues'");
+  EXPECT_EQ(old[1],
+            "launch.json:2:26: warning: [L] 'maxArrayValues' needs dlv >= 1.27.1; dlv 1.26.2 "
+            "ignores it");
+  EXPECT_EQ(lint(text, "1.27.1").size(), 1u);
+}
+
+TEST(LintLaunch, UnknownAttributesGetASuggestion) {
+  auto findings = lint(R"({"configurations": [{"name": "L", "type": "go",
+    "stopOnEntyr": true, "dlvDapMode": "auto"}]})");
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0],
+            "launch.json:2:5: warning: [L] 'stopOnEntyr' is not a vscode-go launch attribute: VS "
+            "Code passes it on and dlv ignores it (did you mean 'stopOnEntry'?)");
+  EXPECT_EQ(findings[1],
+            "launch.json:2:26: warning: [L] 'dlvDapMode' is not a vscode-go launch attribute: VS "
+            "Code passes it on and dlv ignores it");
+}
+
+TEST(LintLaunch, OnlyGoConfigurationsAndNotTheLegacyAdapter) {
+  EXPECT_TRUE(lint(R"({"configurations": [
+    {"name": "node", "type": "node", "dlvLoadConfig": {}},
+    {"name": "old", "type": "go", "debugAdapter": "legacy", "dlvLoadConfig": {}},
+    {"name": "fine", "type": "go", "request": "launch", "mode": "debug", "program": ".",
+     "showGlobalVariables": true, "substitutePath": []}]})")
+                  .empty());
+}
+
+TEST(LintLaunch, RemoteModeBelongsToAttach) {
+  auto findings = lint(R"({"configurations": [{"name": "R", "type": "go", "request": "launch",
+    "mode": "remote"}]})");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0],
+            "launch.json:2:5: warning: [R] mode 'remote' is not a launch mode with dlv-dap; use "
+            "\"request\": \"attach\" with \"mode\": \"remote\"");
+}
+
+}  // namespace
+}  // namespace launchjson
