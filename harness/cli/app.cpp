@@ -21,6 +21,7 @@ constexpr const char* kFooter =
     "  harness validate scenarios/            check scenario files without running them\n"
     "  harness list scenarios/                show the scenarios that would run\n"
     "  harness lint-launch .vscode/launch.json  attributes dlv-dap ignores, and what to use\n"
+    "  harness doctor                         what in this machine breaks debugging\n"
     "\nExit status: 0 all passed, 1 a scenario failed or errored, 2 usage error or invalid\n"
     "scenario files (nothing is run), 3 go or dlv missing.\n"
     "Scenario language: docs/scenarios.md.";
@@ -69,6 +70,19 @@ int run_cli(int argc, char** argv) {
   lint_cmd->add_option("--dlv-version", lint_dlv_version,
                        "Advice for this dlv release, e.g. 1.26.2 (default: the newest)");
 
+  std::optional<std::filesystem::path> doctor_go, doctor_dlv;
+  std::filesystem::path doctor_workspace = ".";
+  bool doctor_json = false;
+  auto* doctor_cmd = app.add_subcommand(
+      "doctor",
+      "Check what debugging needs: dlv and Go (and whether they fit), `dlv dap` answering on "
+      "loopback, WSL, systemd, cgroups, /dev/shm, ptrace scope, GOFLAGS/GODEBUG, the workspace "
+      "path");
+  doctor_cmd->add_option("--go", doctor_go, "go binary (default: PATH)");
+  doctor_cmd->add_option("--dlv", doctor_dlv, "dlv binary (default: as for run)");
+  doctor_cmd->add_option("--workspace", doctor_workspace, "the project folder (default: .)");
+  doctor_cmd->add_flag("--json", doctor_json, "machine-readable output");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -83,6 +97,7 @@ int run_cli(int argc, char** argv) {
   if (*validate_cmd) return validate_command(validate_paths);
   if (*list_cmd) return list_command(list_paths);
   if (*lint_cmd) return lint_launch_command(launch_file, lint_dlv_version);
+  if (*doctor_cmd) return doctor_command(doctor_go, doctor_dlv, doctor_workspace, doctor_json);
   return kUsage;
 }
 

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "harness/process/child.h"
 #include "harness/util/strings.h"
@@ -120,10 +121,24 @@ TEST(Cli, LintLaunchRejectsBrokenJsonWithItsPosition) {
                        ":3:18: error: expected a member name in double quotes or '}'\n");
 }
 
+TEST(Cli, DoctorReportsThisMachineAsJson) {
+  auto r = harness({"doctor", "--json"});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  auto report = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(report.is_discarded()) << r.out;
+  std::vector<std::string> ids;
+  for (const auto& c : report["checks"]) ids.push_back(c["id"]);
+  EXPECT_EQ(util::join(ids, ","),
+            "go,dlv,go-support,dlv-dap,wsl,systemd,cgroups,dev-shm,ptrace,"
+            "go-env,workspace");
+  EXPECT_EQ(report["checks"][3]["level"], "ok") << r.out;
+}
+
 TEST(Cli, MissingDlvExitsWithThree) {
   auto r = harness({"run", "scenarios/", "--dlv", "/nonexistent/dlv"});
   EXPECT_EQ(r.status.code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("/nonexistent/dlv"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("`harness doctor` checks the whole debugging set-up"), std::string::npos);
 }
 
 TEST(Cli, RunReportsPassAndFailAndWritesSchemaValidJunit) {

@@ -6,6 +6,8 @@
 #include <iterator>
 
 #include "harness/cli/exit_codes.h"
+#include "harness/doctor/system_checks.h"
+#include "harness/doctor/tool_checks.h"
 #include "harness/gotool/toolchain.h"
 #include "harness/launchjson/lint.h"
 #include "harness/process/child.h"
@@ -83,6 +85,21 @@ int lint_launch_command(const std::filesystem::path& file,
   return findings.empty() ? kAllPassed : kScenarioFailed;
 }
 
+int doctor_command(const std::optional<std::filesystem::path>& go,
+                   const std::optional<std::filesystem::path>& dlv,
+                   const std::filesystem::path& workspace, bool json) {
+  auto checks = doctor::tool_checks(go, dlv);
+  auto system = doctor::system_checks(doctor::SystemView::real(),
+                                      std::filesystem::absolute(workspace).lexically_normal());
+  checks.insert(checks.end(), system.begin(), system.end());
+  if (json) {
+    std::printf("%s\n", doctor::to_json(checks).dump(2).c_str());
+  } else {
+    std::fputs(doctor::to_text(checks).c_str(), stdout);
+  }
+  return doctor::worst(checks) == doctor::Level::Fail ? kScenarioFailed : kAllPassed;
+}
+
 int run_command(const RunOptions& options) {
   auto scenarios = load(options.paths);
   if (!scenarios) return kUsage;
@@ -91,13 +108,15 @@ int run_command(const RunOptions& options) {
     return kUsage;
   }
   auto go = gotool::find_go(options.go);
+  constexpr const char* kSeeDoctor =
+      "harness: `harness doctor` checks the whole debugging set-up\n";
   if (!go) {
-    std::fprintf(stderr, "harness: %s\n", go.error().str().c_str());
+    std::fprintf(stderr, "harness: %s\n%s", go.error().str().c_str(), kSeeDoctor);
     return kMissingTool;
   }
   auto dlv = gotool::find_dlv(options.dlv, &*go);
   if (!dlv) {
-    std::fprintf(stderr, "harness: %s\n", dlv.error().str().c_str());
+    std::fprintf(stderr, "harness: %s\n%s", dlv.error().str().c_str(), kSeeDoctor);
     return kMissingTool;
   }
   // A debuggee whose dlv dies is re-parented to us, so teardown can still find and end it.

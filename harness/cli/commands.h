@@ -25,6 +25,11 @@ int validate_command(const std::vector<std::filesystem::path>& paths);
 // that need a newer dlv; 0 if none, 1 if any, 2 if the file cannot be read or parsed.
 int lint_launch_command(const std::filesystem::path& file,
                         const std::optional<std::string>& dlv_version);
+// `harness doctor`: checks the debugging set-up (tools, WSL, ptrace, workspace) and prints each
+// finding with its remedy, as text or JSON; 1 if any check failed, else 0.
+int doctor_command(const std::optional<std::filesystem::path>& go,
+                   const std::optional<std::filesystem::path>& dlv,
+                   const std::filesystem::path& workspace, bool json);
 // `harness list`: prints each scenario's file, name and tags; 2 if any file is invalid.
 int list_command(const std::vector<std::filesystem::path>& paths);
 
