@@ -86,6 +86,15 @@ StepResult set_breakpoints(RunContext& ctx) {
 json launch_arguments(const scenario::Scenario& s, const std::filesystem::path& program,
                       const std::filesystem::path& scratch_dir) {
   const auto& launch = s.launch;
+  if (s.launch_json) {
+    // As vscode-go would send it; only where dlv builds does the harness add its scratch output.
+    json args = s.launch_json->arguments;
+    if (launch.mode != scenario::LaunchMode::Exec) {
+      if (!args.contains("dlvCwd")) args["dlvCwd"] = s.program_dir.string();
+      if (!args.contains("output")) args["output"] = (scratch_dir / "__debug_bin").string();
+    }
+    return args;
+  }
   json args = {{"name", s.name},
                {"type", "go"},
                {"request", "launch"},

@@ -33,11 +33,12 @@ void write_text(const std::filesystem::path& file, const std::string& text) {
   out << text;
 }
 
-// What dlv is asked to run: the cached binary for exec mode, the package for debug/test.
+// What dlv is asked to run: the cached binary for exec mode, the package for debug/test (a
+// launch.json configuration names its own program).
 util::Expected<std::filesystem::path> program_for_launch(const scenario::Scenario& s,
                                                          const Environment& env,
                                                          ScenarioResult& result) {
-  if (s.launch.mode != scenario::LaunchMode::Exec) return s.program_dir;
+  if (s.launch.mode != scenario::LaunchMode::Exec || s.launch_json) return s.program_dir;
   gotool::BuildCache cache(env.cache_dir, env.go);
   auto built =
       cache.build(gotool::BuildRequest{s.program_dir}, util::Deadline::after(env.timeouts.build));
@@ -97,6 +98,7 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
   options.dlv = env.dlv.path;
   options.log_file = result.artifacts_dir / "dlv.log";
   options.cwd = s.program_dir;
+  if (s.launch_json) options.extra_args = s.launch_json->dlv_flags;
   auto dlv = process::DlvServer::start(options,
                                        util::Deadline::after(env.timeouts.start_dlv).min(deadline));
   if (!dlv) return finish(infrastructure(s.loc, dlv.error()));

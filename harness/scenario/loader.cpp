@@ -16,7 +16,8 @@ namespace {
 
 const std::vector<std::string>& top_level_keys() {
   static const std::vector<std::string> keys = {
-      "name", "tags", "program", "launch", "timeout", "breakpoints", "function_breakpoints",
+      "name",        "tags",    "program",     "launch",
+      "launch_json", "timeout", "breakpoints", "function_breakpoints",
       "steps"};
   return keys;
 }
@@ -91,6 +92,8 @@ void read_scenario(Reader& reader, const YAML::Node& root, Scenario& scenario) {
   Pending pending;
   std::string program;
   bool has_program = false;
+  std::optional<Entry> launch_json;
+  std::optional<SourceLoc> launch_key;
   for (const auto& pair : reader.entries(root, &top_level_keys())) {
     if (pair.key == "name") {
       if (auto name = reader.string(pair)) scenario.name = *name;
@@ -100,7 +103,10 @@ void read_scenario(Reader& reader, const YAML::Node& root, Scenario& scenario) {
       has_program = true;
       read_program(reader, pair, scenario, program);
     } else if (pair.key == "launch") {
+      launch_key = reader.key_loc(pair);
       read_launch(reader, pair, scenario.launch, pending);
+    } else if (pair.key == "launch_json") {
+      launch_json = pair;
     } else if (pair.key == "timeout") {
       scenario.timeout = reader.seconds(pair);
     } else if (pair.key == "breakpoints") {
@@ -112,6 +118,11 @@ void read_scenario(Reader& reader, const YAML::Node& root, Scenario& scenario) {
     }
   }
   if (!has_program) reader.missing(scenario.loc, "program");
+  if (launch_json && launch_key) {
+    reader.error(reader.key_loc(*launch_json), "use either 'launch' or 'launch_json', not both");
+  } else if (launch_json && !scenario.program_dir.empty()) {
+    read_launch_json(reader, *launch_json, scenario);
+  }
   check_references(reader, scenario, program, pending);
 }
 

@@ -127,6 +127,16 @@ struct Step {
   SourceLoc loc;
 };
 
+// A launch configuration taken from a VS Code launch.json instead of `launch:`, already
+// translated the way vscode-go sends it to dlv-dap.
+struct LaunchJson {
+  std::filesystem::path file;          // absolute
+  std::string configuration;           // its "name"
+  nlohmann::json arguments;            // the DAP launch arguments
+  std::vector<std::string> dlv_flags;  // dlvFlags, for the dlv command line
+  SourceLoc loc;
+};
+
 struct Scenario {
   std::filesystem::path file;  // the YAML file, as given (relative paths stay relative)
   std::string name;            // `name:`, defaults to the file stem
@@ -134,6 +144,7 @@ struct Scenario {
   std::filesystem::path program_dir;  // absolute, exists
   SourceLoc program_loc;
   Launch launch;
+  std::optional<LaunchJson> launch_json;  // replaces `launch` when set
   std::vector<BreakpointFile> breakpoints;
   std::vector<FunctionBreakpoint> function_breakpoints;
   std::vector<Step> steps;

@@ -30,32 +30,39 @@ fs::path normalized(const fs::path& path) {
 
 }  // namespace
 
-util::Expected<fs::path> resolve_program(const fs::path& scenario_file,
-                                         const std::string& program) {
+util::Expected<fs::path> resolve_upwards(const fs::path& scenario_file, const std::string& path,
+                                         const std::string& what) {
   std::error_code ec;
-  const fs::path wanted(program);
-  auto located = [&](const fs::path& found) -> util::Expected<fs::path> {
-    if (fs::is_directory(found, ec)) return normalized(found);
-    return util::fail(util::ErrorKind::InvalidScenario,
-                      "program '" + program + "' is not a directory");
-  };
-  if (program.empty())
-    return util::fail(util::ErrorKind::InvalidScenario, "'program' must not be empty");
+  const fs::path wanted(path);
+  if (path.empty())
+    return util::fail(util::ErrorKind::InvalidScenario, "'" + what + "' must not be empty");
   if (wanted.is_absolute()) {
-    if (fs::exists(wanted, ec)) return located(wanted);
-    return util::fail(util::ErrorKind::InvalidScenario, "program '" + program + "' not found");
+    if (fs::exists(wanted, ec)) return normalized(wanted);
+    return util::fail(util::ErrorKind::InvalidScenario, what + " '" + path + "' not found");
   }
   fs::path dir = normalized(fs::absolute(scenario_file, ec).parent_path());
   std::vector<std::string> looked_in;
   while (true) {
-    if (fs::exists(dir / wanted, ec)) return located(dir / wanted);
+    if (fs::exists(dir / wanted, ec)) return normalized(dir / wanted);
     looked_in.push_back(shown_dir(dir, scenario_file.is_relative()));
     if (dir == dir.root_path() || !dir.has_parent_path()) break;
     dir = dir.parent_path();
   }
   return util::fail(
       util::ErrorKind::InvalidScenario,
-      "program '" + program + "' not found (looked in " + util::join(looked_in, ", ") + ")");
+      what + " '" + path + "' not found (looked in " + util::join(looked_in, ", ") + ")");
+}
+
+util::Expected<fs::path> resolve_program(const fs::path& scenario_file,
+                                         const std::string& program) {
+  auto found = resolve_upwards(scenario_file, program, "program");
+  if (!found) return found;
+  std::error_code ec;
+  if (!fs::is_directory(*found, ec)) {
+    return util::fail(util::ErrorKind::InvalidScenario,
+                      "program '" + program + "' is not a directory");
+  }
+  return found;
 }
 
 }  // namespace scenario

@@ -35,6 +35,15 @@ void read_steps(Reader& reader, const Entry& entry, std::vector<Step>& steps);
 // One entry of `vars:` or `children:` (name -> {value, type, count, indexed, named, children}).
 std::optional<VarExpect> read_variable(Reader& reader, const Entry& entry);
 
+// Finds an existing file or folder `path` (relative paths: from the scenario file's directory
+// upwards, the first ancestor where it exists). `what` names it in the error ("program").
+util::Expected<std::filesystem::path> resolve_upwards(const std::filesystem::path& scenario_file,
+                                                      const std::string& path,
+                                                      const std::string& what);
+
+// `launch_json:` ({file, configuration, file_var}), read after `program` is known.
+void read_launch_json(Reader& reader, const Entry& entry, Scenario& scenario);
+
 // Finds `program` (relative paths: from the scenario file's directory upwards). The error is the
 // diagnostic message.
 util::Expected<std::filesystem::path> resolve_program(const std::filesystem::path& scenario_file,
