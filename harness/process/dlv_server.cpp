@@ -7,7 +7,8 @@
 namespace process {
 namespace {
 
-constexpr std::string_view kListenPrefix = "DAP server listening at: ";
+constexpr std::string_view kListenPrefixes[] = {"DAP server listening at: ",
+                                                "API server listening at: "};
 constexpr std::size_t kStderrTailLines = 10;
 
 // What to quote from dlv's stderr: its "Error: ..." line when there is one (dlv follows a flag
@@ -23,8 +24,11 @@ std::string stderr_summary(const std::string& stderr_text) {
 
 std::optional<std::pair<std::string, int>> parse_listen_line(std::string_view line) {
   line = util::trim(line);
-  if (!util::starts_with(line, kListenPrefix)) return std::nullopt;
-  std::string_view address = line.substr(kListenPrefix.size());
+  std::string_view address;
+  for (std::string_view prefix : kListenPrefixes) {
+    if (util::starts_with(line, prefix)) address = line.substr(prefix.size());
+  }
+  if (address.empty()) return std::nullopt;
   auto colon = address.rfind(':');
   if (colon == std::string_view::npos || colon == 0) return std::nullopt;
   std::string_view host = address.substr(0, colon);
@@ -45,12 +49,18 @@ util::Expected<std::unique_ptr<DlvServer>> DlvServer::start(const DlvServerOptio
                                                             util::Deadline deadline) {
   const util::Duration budget = deadline.remaining();
   SpawnOptions spawn;
-  spawn.argv = {options.dlv.string(), "dap", "--listen=127.0.0.1:0"};
+  spawn.argv = {options.dlv.string()};
+  spawn.argv.insert(spawn.argv.end(), options.command.begin(), options.command.end());
+  spawn.argv.push_back("--listen=127.0.0.1:0");
   if (options.log_file) {
     spawn.argv.insert(spawn.argv.end(), {"--log", "--log-output=dap,debugger"});
   }
   spawn.argv.insert(spawn.argv.end(), {"--log-dest", "3"});
   spawn.argv.insert(spawn.argv.end(), options.extra_args.begin(), options.extra_args.end());
+  if (!options.program_args.empty()) {
+    spawn.argv.push_back("--");
+    spawn.argv.insert(spawn.argv.end(), options.program_args.begin(), options.program_args.end());
+  }
   spawn.cwd = options.cwd;
   spawn.env_overrides = options.env;
   spawn.capture_fd3 = true;

@@ -12,18 +12,22 @@
 
 namespace process {
 
-// How to start `dlv dap`.
+// How to start dlv: `dlv dap` by default, or a headless server (`dlv exec BINARY --headless
+// --accept-multiclient`, `dlv debug --headless`, ...) that DAP clients attach to in mode remote.
 struct DlvServerOptions {
   std::filesystem::path dlv;                      // the dlv binary
+  std::vector<std::string> command{"dap"};        // subcommand and its operands, before the flags
   std::optional<std::filesystem::path> log_file;  // dlv's dap+debugger log goes here when set
   std::optional<std::filesystem::path> cwd;       // dlv's working directory
   std::map<std::string, std::string> env;         // added to the inherited environment
   std::vector<std::string> extra_args;            // appended to dlv's command line
+  std::vector<std::string> program_args;          // after "--": the debuggee's arguments
 };
 
-// A running `dlv dap --listen=127.0.0.1:0` and the address it listens on.
+// A running `dlv dap --listen=127.0.0.1:0` (or headless server) and the address it listens on.
 //
-// dlv writes its "DAP server listening at: HOST:PORT" line to its log destination, which is
+// dlv writes its "DAP server listening at: HOST:PORT" line (headless: "API server listening
+// at: ") to its log destination, which is
 // stdout only without --log-dest. We always pass `--log-dest 3` with fd 3 a pipe we read (and
 // copy to log_file), so the listen line is found the same way with and without a log, and dlv's
 // stdout/stderr carry only dlv's and the debuggee's own output.
@@ -51,7 +55,8 @@ class DlvServer {
   int port_ = 0;
 };
 
-// Splits the address of a "DAP server listening at: HOST:PORT" line ("[::1]:PORT" works too);
+// Splits the address of a "DAP server listening at: HOST:PORT" or "API server listening at:
+// HOST:PORT" line ("[::1]:PORT" works too);
 // nullopt if the line is not one.
 std::optional<std::pair<std::string, int>> parse_listen_line(std::string_view line);
 

@@ -50,10 +50,13 @@ TEST(ParseListenLineTest, AcceptsDlvsLine) {
   ASSERT_TRUE(v6.has_value());
   EXPECT_EQ(v6->first, "::1");
   EXPECT_EQ(v6->second, 5000);
+  auto headless = parse_listen_line("API server listening at: 127.0.0.1:40001");
+  ASSERT_TRUE(headless.has_value());
+  EXPECT_EQ(headless->second, 40001);
 }
 
 TEST(ParseListenLineTest, RejectsOtherLines) {
-  EXPECT_FALSE(parse_listen_line("API server listening at: 127.0.0.1:43125").has_value());
+  EXPECT_FALSE(parse_listen_line("RPC server listening at: 127.0.0.1:43125").has_value());
   EXPECT_FALSE(parse_listen_line("DAP server listening at: 127.0.0.1").has_value());
   EXPECT_FALSE(parse_listen_line("DAP server listening at: 127.0.0.1:0").has_value());
   EXPECT_FALSE(parse_listen_line("DAP server listening at: 127.0.0.1:12ab").has_value());

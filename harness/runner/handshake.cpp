@@ -125,7 +125,15 @@ StepResult start_session(RunContext& ctx, const std::filesystem::path& program,
   auto init = ctx.request("initialize", initialize_arguments());
   if (!init) return infrastructure(s.loc, init.error());
 
-  auto launch_seq = ctx.session.send_request("launch", launch_arguments(s, program, scratch_dir));
+  // A headless server already runs the program: attach to it in mode remote.
+  bool headless = s.launch.topology == scenario::Topology::Headless;
+  auto launch_seq =
+      headless ? ctx.session.send_request("attach", {{"name", s.name},
+                                                     {"type", "go"},
+                                                     {"request", "attach"},
+                                                     {"mode", "remote"},
+                                                     {"stopOnEntry", s.launch.stop_on_entry}})
+               : ctx.session.send_request("launch", launch_arguments(s, program, scratch_dir));
   if (!launch_seq) return infrastructure(s.launch.loc, launch_seq.error());
   int seq = *launch_seq;
   auto launch_deadline = ctx.deadline(ctx.env.timeouts.launch);

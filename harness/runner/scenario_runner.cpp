@@ -47,6 +47,35 @@ util::Expected<std::filesystem::path> program_for_launch(const scenario::Scenari
   return built->binary;
 }
 
+// How to start dlv: `dlv dap`, or a headless server that runs the program itself.
+process::DlvServerOptions dlv_options(const scenario::Scenario& s, const Environment& env,
+                                      const std::filesystem::path& program,
+                                      const std::filesystem::path& scratch_dir) {
+  process::DlvServerOptions options;
+  options.dlv = env.dlv.path;
+  options.log_file = scratch_dir / "dlv.log";
+  options.cwd = s.program_dir;
+  if (s.launch_json) options.extra_args = s.launch_json->dlv_flags;
+  if (s.launch.topology != scenario::Topology::Headless) return options;
+  switch (s.launch.mode) {
+    case scenario::LaunchMode::Exec:
+      options.command = {"exec", program.string()};
+      break;
+    case scenario::LaunchMode::Debug:
+      options.command = {"debug", "--output", (scratch_dir / "__debug_bin").string()};
+      break;
+    case scenario::LaunchMode::Test:
+      options.command = {"test", "--output", (scratch_dir / "__debug_bin").string()};
+      break;
+  }
+  options.command.insert(options.command.end(), {"--headless", "--accept-multiclient"});
+  if (s.launch.test_run) options.program_args = {"-test.run", *s.launch.test_run};
+  options.program_args.insert(options.program_args.end(), s.launch.args.begin(),
+                              s.launch.args.end());
+  for (const auto& [name, value] : s.launch.env) options.env[name] = value;
+  return options;
+}
+
 // Ends the debug session politely, then makes sure dlv and everything it started are gone.
 void teardown(RunContext* ctx, dap::Session* session, process::DlvServer& dlv,
               const Environment& env) {
@@ -94,11 +123,7 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
   auto program = program_for_launch(s, env, result);
   if (!program) return finish(infrastructure(s.program_loc, program.error()));
 
-  process::DlvServerOptions options;
-  options.dlv = env.dlv.path;
-  options.log_file = result.artifacts_dir / "dlv.log";
-  options.cwd = s.program_dir;
-  if (s.launch_json) options.extra_args = s.launch_json->dlv_flags;
+  auto options = dlv_options(s, env, *program, result.artifacts_dir);
   auto dlv = process::DlvServer::start(options,
                                        util::Deadline::after(env.timeouts.start_dlv).min(deadline));
   if (!dlv) return finish(infrastructure(s.loc, dlv.error()));

@@ -24,9 +24,15 @@ enum class AttributeType { Bool, Int, String, StringOrList, List, Map };
 // The DAP/vscode-go launch attributes a scenario may pass through to dlv, by name.
 const std::vector<std::pair<std::string, AttributeType>>& dap_launch_attributes();
 
+// How the harness reaches dlv: `dlv dap` launching the program (Dap), or a headless dlv server
+// started with the program (`dlv exec|debug|test --headless --accept-multiclient`) that the
+// harness attaches to in mode remote (Headless).
+enum class Topology { Dap, Headless };
+
 // How the program is started (the `launch:` map).
 struct Launch {
   LaunchMode mode = LaunchMode::Exec;
+  Topology topology = Topology::Dap;
   std::vector<std::string> args;           // program arguments
   std::map<std::string, std::string> env;  // added to the debuggee's environment
   std::optional<std::string> cwd;          // relative to the program directory

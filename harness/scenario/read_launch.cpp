@@ -7,7 +7,8 @@ namespace {
 // The harness's own launch keys, then every DAP attribute it passes through.
 const std::vector<std::string>& launch_keys() {
   static const std::vector<std::string> keys = [] {
-    std::vector<std::string> k = {"mode", "args", "env", "cwd", "stopOnEntry", "test_run"};
+    std::vector<std::string> k = {"mode",        "args",     "env",     "cwd",
+                                  "stopOnEntry", "test_run", "topology"};
     for (const auto& [name, type] : dap_launch_attributes()) k.push_back(name);
     return k;
   }();
@@ -80,6 +81,10 @@ void read_launch(Reader& reader, const Entry& entry, Launch& launch, Pending& pe
       pending.cwd_loc = reader.value_loc(pair);
     } else if (pair.key == "stopOnEntry") {
       if (auto stop = reader.boolean(pair)) launch.stop_on_entry = *stop;
+    } else if (pair.key == "topology") {
+      static const std::vector<std::string> topologies = {"dap", "headless"};
+      if (reader.choice(pair, topologies, "topology") == "headless")
+        launch.topology = Topology::Headless;
     } else if (pair.key == "test_run") {
       launch.test_run = reader.string(pair);
       test_run_loc = reader.key_loc(pair);
