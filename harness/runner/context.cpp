@@ -14,13 +14,24 @@ Problem infrastructure(const util::SourceLoc& where, const util::Error& error) {
 }
 
 RunContext::RunContext(const scenario::Scenario& scenario, const Environment& env,
-                       dap::Session& session, process::DlvServer& dlv,
+                       std::unique_ptr<dap::Session> session, process::DlvServer& dlv,
                        util::Deadline scenario_deadline)
     : scenario(scenario),
       env(env),
-      session(session),
       dlv(dlv),
+      session_(std::move(session)),
       scenario_deadline_(scenario_deadline) {}
+
+void RunContext::replace_session(std::unique_ptr<dap::Session> next) {
+  session_->close();
+  session_ = std::move(next);
+  cursor = 0;
+  configured = false;
+  disconnected = false;
+  ended = false;
+  stop.reset();
+  breakpoint_ids.clear();
+}
 
 util::Deadline RunContext::deadline(util::Duration d) const {
   return util::Deadline::after(d).min(scenario_deadline_);
@@ -31,7 +42,7 @@ util::Duration RunContext::step_timeout(const scenario::Step& step, util::Durati
 }
 
 util::Expected<json> RunContext::request(const std::string& command, const json& arguments) {
-  return session.request(command, arguments, deadline(env.timeouts.request));
+  return session_->request(command, arguments, deadline(env.timeouts.request));
 }
 
 StepResult RunContext::ensure_configured(const util::SourceLoc& where) {

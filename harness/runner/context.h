@@ -1,5 +1,7 @@
 #pragma once
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -35,13 +37,21 @@ struct StopState {
 // State shared by the steps of one scenario run.
 class RunContext {
  public:
-  RunContext(const scenario::Scenario& scenario, const Environment& env, dap::Session& session,
-             process::DlvServer& dlv, util::Deadline scenario_deadline);
+  RunContext(const scenario::Scenario& scenario, const Environment& env,
+             std::unique_ptr<dap::Session> session, process::DlvServer& dlv,
+             util::Deadline scenario_deadline);
 
   const scenario::Scenario& scenario;
   const Environment& env;
-  dap::Session& session;
   process::DlvServer& dlv;
+  std::filesystem::path program;      // what dlv was asked to run (binary or package)
+  std::filesystem::path scratch_dir;  // the scenario's artifacts folder
+
+  // The current DAP connection.
+  dap::Session& session() { return *session_; }
+  // Closes the current connection and continues on `next` (a `reconnect` step): the receive
+  // log starts again, and nothing of the old connection's state is kept.
+  void replace_session(std::unique_ptr<dap::Session> next);
 
   std::map<std::string, int> breakpoint_ids;  // scenario breakpoint id -> dlv breakpoint id
   std::size_t cursor = 0;                     // receive index after the last event a step consumed
@@ -65,6 +75,7 @@ class RunContext {
   void resumed() { stop.reset(); }
 
  private:
+  std::unique_ptr<dap::Session> session_;
   util::Deadline scenario_deadline_;
 };
 

@@ -119,8 +119,7 @@ json launch_arguments(const scenario::Scenario& s, const std::filesystem::path& 
   return args;
 }
 
-StepResult start_session(RunContext& ctx, const std::filesystem::path& program,
-                         const std::filesystem::path& scratch_dir) {
+StepResult start_session(RunContext& ctx) {
   const auto& s = ctx.scenario;
   auto init = ctx.request("initialize", initialize_arguments());
   if (!init) return infrastructure(s.loc, init.error());
@@ -128,38 +127,39 @@ StepResult start_session(RunContext& ctx, const std::filesystem::path& program,
   // A headless server already runs the program: attach to it in mode remote.
   bool headless = s.launch.topology == scenario::Topology::Headless;
   auto launch_seq =
-      headless ? ctx.session.send_request("attach", {{"name", s.name},
-                                                     {"type", "go"},
-                                                     {"request", "attach"},
-                                                     {"mode", "remote"},
-                                                     {"stopOnEntry", s.launch.stop_on_entry}})
-               : ctx.session.send_request("launch", launch_arguments(s, program, scratch_dir));
+      headless
+          ? ctx.session().send_request("attach", {{"name", s.name},
+                                                  {"type", "go"},
+                                                  {"request", "attach"},
+                                                  {"mode", "remote"},
+                                                  {"stopOnEntry", s.launch.stop_on_entry}})
+          : ctx.session().send_request("launch", launch_arguments(s, ctx.program, ctx.scratch_dir));
   if (!launch_seq) return infrastructure(s.launch.loc, launch_seq.error());
   int seq = *launch_seq;
   auto launch_deadline = ctx.deadline(ctx.env.timeouts.launch);
   // dlv sends `initialized` before the launch response; a refused launch sends only the
   // (failed) response.
-  auto first = ctx.session.wait(
+  auto first = ctx.session().wait(
       [seq](const json& m) {
         return dap::is_event(m, "initialized") || dap::is_response_to(m, seq);
       },
       0, launch_deadline, "'initialized' or the launch response");
   if (!first) return infrastructure(s.launch.loc, first.error());
-  json message = ctx.session.message(*first);
+  json message = ctx.session().message(*first);
   if (dap::is_response_to(message, seq) && !dap::is_success(message)) {
     return infrastructure(
         s.launch.loc,
         util::make_error(util::ErrorKind::Protocol, "launch refused: " + dap::error_text(message)));
   }
   if (auto problem = set_breakpoints(ctx)) return problem;
-  auto response = ctx.session.wait_response(seq, launch_deadline);
+  auto response = ctx.session().wait_response(seq, launch_deadline);
   if (!response) return infrastructure(s.launch.loc, response.error());
   if (!dap::is_success(*response)) {
     return infrastructure(s.launch.loc,
                           util::make_error(util::ErrorKind::Protocol,
                                            "launch refused: " + dap::error_text(*response)));
   }
-  ctx.cursor = ctx.session.received_count();
+  ctx.cursor = ctx.session().received_count();
   return std::nullopt;
 }
 

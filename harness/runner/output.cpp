@@ -7,7 +7,7 @@ namespace runner {
 std::string collected_output(RunContext& ctx, const std::string& category) {
   bool any = category == "any";
   std::string text;
-  for (const auto& m : ctx.session.messages()) {
+  for (const auto& m : ctx.session().messages()) {
     if (!dap::is_event(m, "output") || !m.contains("body")) continue;
     std::string cat = m["body"].value("category", "console");
     if (any || cat == category) text += m["body"].value("output", "");

@@ -137,14 +137,16 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
       problem = infrastructure(s.loc, stream.error());
       teardown(nullptr, nullptr, **dlv, env);
     } else {
-      dap::Session session(std::move(*stream), transcript);
-      RunContext ctx(s, env, session, **dlv, deadline);
-      problem = start_session(ctx, *program, result.artifacts_dir);
+      RunContext ctx(s, env, std::make_unique<dap::Session>(std::move(*stream), transcript), **dlv,
+                     deadline);
+      ctx.program = *program;
+      ctx.scratch_dir = result.artifacts_dir;
+      problem = start_session(ctx);
       for (std::size_t i = 0; !problem && i < s.steps.size(); ++i) {
         problem = run_step(ctx, s.steps[i]);
       }
       if (problem) explain_dlv(*problem, **dlv);
-      teardown(&ctx, &session, **dlv, env);
+      teardown(&ctx, &ctx.session(), **dlv, env);
     }
   }
 

@@ -14,9 +14,9 @@ StepResult run_evaluate(RunContext& ctx, const scenario::Step& step,
     }
     args["frameId"] = (**frames)[evaluate.frame].value("id", 0);
   }
-  auto seq = ctx.session.send_request("evaluate", args);
+  auto seq = ctx.session().send_request("evaluate", args);
   if (!seq) return infrastructure(step.loc, seq.error());
-  auto response = ctx.session.wait_response(*seq, ctx.deadline(ctx.env.timeouts.request));
+  auto response = ctx.session().wait_response(*seq, ctx.deadline(ctx.env.timeouts.request));
   if (!response) return infrastructure(step.loc, response.error());
 
   std::string path = "evaluate(" + evaluate.expr + ")";

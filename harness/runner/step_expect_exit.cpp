@@ -11,11 +11,11 @@ namespace {
 // "Process N has exited with status S" after disconnect.
 std::optional<int> exit_code_from_console(RunContext& ctx) {
   static const std::regex pattern(R"(has exited with status (-?\d+))");
-  std::size_t from = ctx.session.received_count();
-  auto seq = ctx.session.send_request("disconnect", {{"terminateDebuggee", true}});
+  std::size_t from = ctx.session().received_count();
+  auto seq = ctx.session().send_request("disconnect", {{"terminateDebuggee", true}});
   if (!seq) return std::nullopt;
   ctx.disconnected = true;
-  auto found = ctx.session.wait(
+  auto found = ctx.session().wait(
       [](const json& m) {
         return dap::is_event(m, "output") &&
                std::regex_search(m["body"].value("output", ""), pattern);
@@ -23,7 +23,7 @@ std::optional<int> exit_code_from_console(RunContext& ctx) {
       from, ctx.deadline(ctx.env.timeouts.teardown), "the 'has exited with status' output");
   if (!found) return std::nullopt;
   std::smatch m;
-  std::string text = ctx.session.message(*found)["body"].value("output", "");
+  std::string text = ctx.session().message(*found)["body"].value("output", "");
   std::regex_search(text, m, pattern);
   return std::stoi(m[1].str());
 }
@@ -34,7 +34,7 @@ StepResult run_expect_exit(RunContext& ctx, const scenario::Step& step,
                            const scenario::ExpectExit& expect) {
   if (auto problem = ctx.ensure_configured(step.loc)) return problem;
   if (!ctx.exit_code) {
-    auto found = ctx.session.wait(
+    auto found = ctx.session().wait(
         [](const json& m) {
           return dap::is_event(m, "exited") || dap::is_event(m, "terminated") ||
                  dap::is_event(m, "stopped");
@@ -43,7 +43,7 @@ StepResult run_expect_exit(RunContext& ctx, const scenario::Step& step,
         "the program to exit (" + step.loc.str() + ")");
     if (!found) return infrastructure(step.loc, found.error());
     ctx.cursor = *found + 1;
-    json event = ctx.session.message(*found);
+    json event = ctx.session().message(*found);
     if (dap::is_event(event, "stopped")) {
       std::string reason = event["body"].value("reason", "?");
       return failure(step.loc,

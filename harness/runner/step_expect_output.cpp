@@ -13,7 +13,7 @@ StepResult run_expect_output(RunContext& ctx, const scenario::Step& step,
   while (true) {
     std::string text = collected_output(ctx, expect.category);
     if (expect.text.matches(text)) return std::nullopt;
-    if (deadline.expired() || ctx.session.closed()) {
+    if (deadline.expired() || ctx.session().closed()) {
       Checks checks;
       checks.check(expect.text, text, path);
       return checks.result();
@@ -21,8 +21,8 @@ StepResult run_expect_output(RunContext& ctx, const scenario::Step& step,
     // Output arrives as DAP events or on dlv's pipes: wake on the next message, or re-read
     // the pipes after a short pause.
     auto next = util::Deadline::after(util::Duration(20)).min(deadline);
-    (void)ctx.session.wait([](const json&) { return true; }, ctx.session.received_count(), next,
-                           "output");
+    (void)ctx.session().wait([](const json&) { return true; }, ctx.session().received_count(), next,
+                             "output");
   }
 }
 

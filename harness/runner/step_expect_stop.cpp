@@ -27,7 +27,7 @@ std::string ids_text(const json& ids) {
 StepResult run_expect_stop(RunContext& ctx, const scenario::Step& step,
                            const scenario::ExpectStop& expect) {
   if (auto problem = ctx.ensure_configured(step.loc)) return problem;
-  auto found = ctx.session.wait(
+  auto found = ctx.session().wait(
       [](const json& m) {
         return dap::is_event(m, "stopped") || dap::is_event(m, "exited") ||
                dap::is_event(m, "terminated");
@@ -36,7 +36,7 @@ StepResult run_expect_stop(RunContext& ctx, const scenario::Step& step,
       "a 'stopped' event (" + step.loc.str() + ")");
   if (!found) return infrastructure(step.loc, found.error());
   ctx.cursor = *found + 1;
-  json event = ctx.session.message(*found);
+  json event = ctx.session().message(*found);
   const json& body = event.contains("body") ? event["body"] : json::object();
 
   if (!dap::is_event(event, "stopped")) {

@@ -5,7 +5,7 @@ namespace runner {
 StepResult run_resume(RunContext& ctx, const scenario::Step& step, const char* command) {
   // The first `continue` of a scenario is what starts the program (configurationDone).
   if (!ctx.configured && std::string_view(command) == "continue") {
-    ctx.cursor = ctx.session.received_count();
+    ctx.cursor = ctx.session().received_count();
     return ctx.ensure_configured(step.loc);
   }
   if (!ctx.stop) {
@@ -14,7 +14,7 @@ StepResult run_resume(RunContext& ctx, const scenario::Step& step, const char* c
                                  "come first)");
   }
   int thread = ctx.stop->thread_id;
-  ctx.cursor = ctx.session.received_count();
+  ctx.cursor = ctx.session().received_count();
   ctx.resumed();
   auto response = ctx.request(command, {{"threadId", thread}});
   if (!response) return infrastructure(step.loc, response.error());

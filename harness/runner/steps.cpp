@@ -25,6 +25,7 @@ StepResult run_step(RunContext& ctx, const scenario::Step& step) {
           [&](const scenario::Evaluate& s) { return run_evaluate(ctx, step, s); },
           [&](const scenario::ExpectOutput& s) { return run_expect_output(ctx, step, s); },
           [&](const scenario::ExpectExit& s) { return run_expect_exit(ctx, step, s); },
+          [&](const scenario::Reconnect&) { return run_reconnect(ctx, step); },
       },
       step.kind);
 }

@@ -19,6 +19,7 @@ StepResult run_expect_output(RunContext& ctx, const scenario::Step& step,
                              const scenario::ExpectOutput& expect);
 StepResult run_expect_exit(RunContext& ctx, const scenario::Step& step,
                            const scenario::ExpectExit& expect);
+StepResult run_reconnect(RunContext& ctx, const scenario::Step& step);
 
 // Collects the mismatches of one step and turns them into a single Problem.
 class Checks {

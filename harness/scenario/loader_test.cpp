@@ -227,7 +227,8 @@ TEST_F(LoaderTest, UnknownStep) {
             "  - contine: {}\n"
             "    ^\n\n"
             "scenarios/x.yaml:4:5: error: unknown step 'resume'; steps: continue, next, step_in, "
-            "step_out, expect_stop, expect_variables, evaluate, expect_output, expect_exit\n"
+            "step_out, expect_stop, expect_variables, evaluate, expect_output, expect_exit, "
+            "reconnect\n"
             "  - resume: {}\n"
             "    ^");
 }
@@ -250,7 +251,8 @@ TEST_F(LoaderTest, StepShapeProblems) {
             "  - {next: {}, step_in: {}}\n"
             "               ^\n\n"
             "scenarios/x.yaml:5:5: error: a step needs one keyword (continue, next, step_in, "
-            "step_out, expect_stop, expect_variables, evaluate, expect_output, expect_exit)\n"
+            "step_out, expect_stop, expect_variables, evaluate, expect_output, expect_exit, "
+            "reconnect)\n"
             "  - {timeout: 3}\n"
             "    ^\n\n"
             "scenarios/x.yaml:6:20: error: 'expect' is only allowed with 'evaluate'\n"

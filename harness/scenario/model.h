@@ -86,6 +86,9 @@ struct Continue {};
 struct Next {};
 struct StepIn {};
 struct StepOut {};
+// Headless topology: disconnect without ending the program, then attach a second DAP client
+// to the same dlv server (initialize, attach remote, breakpoints again).
+struct Reconnect {};
 
 struct ExpectStop {
   std::optional<match::Matcher> reason;  // "breakpoint", "step", "exception", ...
@@ -124,7 +127,7 @@ struct ExpectExit {
 };
 
 using StepKind = std::variant<Continue, Next, StepIn, StepOut, ExpectStop, ExpectVariables,
-                              Evaluate, ExpectOutput, ExpectExit>;
+                              Evaluate, ExpectOutput, ExpectExit, Reconnect>;
 
 struct Step {
   std::string keyword;  // as written: "continue", "expect_stop", ...

@@ -7,9 +7,9 @@ namespace scenario {
 namespace {
 
 const std::vector<std::string>& step_keywords() {
-  static const std::vector<std::string> keywords = {"continue", "next",          "step_in",
-                                                    "step_out", "expect_stop",   "expect_variables",
-                                                    "evaluate", "expect_output", "expect_exit"};
+  static const std::vector<std::string> keywords = {
+      "continue",         "next",     "step_in",       "step_out",    "expect_stop",
+      "expect_variables", "evaluate", "expect_output", "expect_exit", "reconnect"};
   return keywords;
 }
 
@@ -178,6 +178,7 @@ std::optional<StepKind> read_body(Reader& reader, const Entry& body, const Entry
   if (k == "expect_variables") return read_variables(reader, body);
   if (k == "evaluate") return read_evaluate(reader, body, expect);
   if (k == "expect_output") return read_output(reader, body);
+  if (k == "reconnect") return read_plain<Reconnect>(reader, body);
   return read_exit(reader, body);
 }
 

@@ -78,6 +78,18 @@ void check_at_references(Reader& reader, const Scenario& scenario, const Pending
   }
 }
 
+// `reconnect` needs a headless server that outlives its first client.
+void check_reconnects(Reader& reader, const Scenario& scenario) {
+  if (scenario.launch.topology == Topology::Headless) return;
+  for (const auto& step : scenario.steps) {
+    if (std::holds_alternative<Reconnect>(step.kind)) {
+      reader.error(step.loc,
+                   "'reconnect' needs launch.topology headless (dlv dap serves one "
+                   "client)");
+    }
+  }
+}
+
 }  // namespace
 
 void check_references(Reader& reader, const Scenario& scenario, const std::string& program,
@@ -88,6 +100,7 @@ void check_references(Reader& reader, const Scenario& scenario, const std::strin
   }
   check_unique_ids(reader, pending);
   check_at_references(reader, scenario, pending);
+  check_reconnects(reader, scenario);
 }
 
 }  // namespace scenario
