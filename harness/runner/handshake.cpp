@@ -61,7 +61,7 @@ StepResult set_breakpoints(RunContext& ctx) {
       bps.push_back(breakpoint_json(bp.line, bp.condition, bp.hit_condition));
       asked.emplace_back(bp.id, bp.loc);
     }
-    auto path = (s.program_dir / file.file).lexically_normal().string();
+    auto path = (scenario::client_root(s) / file.file).lexically_normal().string();
     auto response =
         ctx.request("setBreakpoints", {{"source", {{"path", path}}}, {"breakpoints", bps}});
     if (!response) return infrastructure(file.loc, response.error());
@@ -79,6 +79,30 @@ StepResult set_breakpoints(RunContext& ctx) {
   auto response = ctx.request("setFunctionBreakpoints", {{"breakpoints", bps}});
   if (!response) return infrastructure(s.function_breakpoints.front().loc, response.error());
   return accept_breakpoints(ctx, *response, asked, "function breakpoints");
+}
+
+// Replaces ${workspaceFolder} (the client's source root, as the editor opened it) and
+// ${programDir} (where dlv built the program, symlinks resolved) in every string of `value`.
+json with_paths(json value, const scenario::Scenario& s) {
+  if (value.is_string()) {
+    std::error_code ec;
+    auto real = std::filesystem::canonical(s.program_dir, ec);
+    std::string text = value.get<std::string>();
+    for (const auto& [name, path] : {std::pair<std::string, std::string>{
+                                         "${workspaceFolder}", scenario::client_root(s).string()},
+                                     std::pair<std::string, std::string>{
+                                         "${programDir}", (ec ? s.program_dir : real).string()}}) {
+      for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at)) {
+        text.replace(at, name.size(), path);
+        at += path.size();
+      }
+    }
+    return text;
+  }
+  if (value.is_structured()) {
+    for (auto& item : value) item = with_paths(item, s);
+  }
+  return value;
 }
 
 }  // namespace
@@ -109,7 +133,7 @@ json launch_arguments(const scenario::Scenario& s, const std::filesystem::path& 
   for (const auto& a : launch.args) argv.push_back(a);
   args["args"] = argv;
   if (!launch.env.empty()) args["env"] = launch.env;
-  for (const auto& [name, value] : launch.dap_attributes.items()) args[name] = value;
+  for (const auto& [name, value] : launch.dap_attributes.items()) args[name] = with_paths(value, s);
   args["cwd"] = (s.program_dir / launch.cwd.value_or(".")).lexically_normal().string();
   if (launch.mode != scenario::LaunchMode::Exec) {
     // dlv runs `go build` in dlvCwd, which must lie inside the module.

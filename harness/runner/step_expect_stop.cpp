@@ -7,8 +7,9 @@ namespace runner {
 
 namespace {
 
-// A frame's source path as a scenario writes it: relative to the program directory when the
-// file lies inside it, else as dlv reported it.
+// A frame's source path as a scenario writes it: relative to the client's source root (the
+// program directory unless client_source_root says otherwise) when the file lies inside it, else
+// as dlv reported it.
 std::string scenario_path(const std::filesystem::path& program_dir, const std::string& path) {
   if (path.empty()) return path;
   auto rel = std::filesystem::path(path).lexically_relative(program_dir);
@@ -78,7 +79,7 @@ StepResult run_expect_stop(RunContext& ctx, const scenario::Step& step,
       const json& top = (*frames)->front();
       std::string path = top.contains("source") ? top["source"].value("path", "") : "";
       checks.check(expect.function, top.value("name", json()), "stackTrace[0].name");
-      checks.check(expect.file, scenario_path(ctx.scenario.program_dir, path),
+      checks.check(expect.file, scenario_path(scenario::client_root(ctx.scenario), path),
                    "stackTrace[0].source.path");
       checks.check(expect.line, top.value("line", json()), "stackTrace[0].line");
     }

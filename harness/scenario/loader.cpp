@@ -15,10 +15,10 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string>& top_level_keys() {
-  static const std::vector<std::string> keys = {
-      "name",        "tags",    "program",     "launch",
-      "launch_json", "timeout", "breakpoints", "function_breakpoints",
-      "steps"};
+  static const std::vector<std::string> keys = {"name",    "tags",        "program",
+                                                "launch",  "launch_json", "client_source_root",
+                                                "timeout", "breakpoints", "function_breakpoints",
+                                                "steps"};
   return keys;
 }
 
@@ -81,6 +81,19 @@ void read_program(Reader& reader, const Entry& pair, Scenario& scenario, std::st
     reader.error(scenario.program_loc, dir.error().message);
 }
 
+void read_client_source_root(Reader& reader, const Entry& pair, Scenario& scenario) {
+  auto text = reader.string(pair);
+  if (!text) return;
+  auto dir = resolve_upwards(scenario.file, *text, "client_source_root");
+  if (!dir) return reader.error(reader.value_loc(pair), dir.error().message);
+  std::error_code ec;
+  if (!fs::is_directory(*dir, ec)) {
+    return reader.error(reader.value_loc(pair),
+                        "client_source_root '" + *text + "' is not a directory");
+  }
+  scenario.client_source_root = *dir;
+}
+
 // Reads the root map into `scenario`, reporting every problem through `reader`.
 void read_scenario(Reader& reader, const YAML::Node& root, Scenario& scenario) {
   scenario.loc = reader.loc(root);
@@ -107,6 +120,8 @@ void read_scenario(Reader& reader, const YAML::Node& root, Scenario& scenario) {
       read_launch(reader, pair, scenario.launch, pending);
     } else if (pair.key == "launch_json") {
       launch_json = pair;
+    } else if (pair.key == "client_source_root") {
+      read_client_source_root(reader, pair, scenario);
     } else if (pair.key == "timeout") {
       scenario.timeout = reader.seconds(pair);
     } else if (pair.key == "breakpoints") {

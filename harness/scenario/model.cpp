@@ -37,4 +37,8 @@ const std::vector<std::pair<std::string, AttributeType>>& dap_launch_attributes(
   return attributes;
 }
 
+const std::filesystem::path& client_root(const Scenario& scenario) {
+  return scenario.client_source_root ? *scenario.client_source_root : scenario.program_dir;
+}
+
 }  // namespace scenario

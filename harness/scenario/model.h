@@ -146,6 +146,10 @@ struct LaunchJson {
   SourceLoc loc;
 };
 
+struct Scenario;
+// The folder the client uses for the program's sources (client_source_root or program_dir).
+const std::filesystem::path& client_root(const Scenario& scenario);
+
 struct Scenario {
   std::filesystem::path file;  // the YAML file, as given (relative paths stay relative)
   std::string name;            // `name:`, defaults to the file stem
@@ -154,6 +158,10 @@ struct Scenario {
   SourceLoc program_loc;
   Launch launch;
   std::optional<LaunchJson> launch_json;  // replaces `launch` when set
+  // Where the client (the editor) sees the program's sources when that is not where dlv built
+  // them: a symlinked folder, a /mnt/c-style path. Breakpoints are set, and stop files compared,
+  // under this root. Absolute; unset = program_dir.
+  std::optional<std::filesystem::path> client_source_root;
   std::vector<BreakpointFile> breakpoints;
   std::vector<FunctionBreakpoint> function_breakpoints;
   std::vector<Step> steps;
