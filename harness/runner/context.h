@@ -44,8 +44,9 @@ class RunContext {
   const scenario::Scenario& scenario;
   const Environment& env;
   process::DlvServer& dlv;
-  std::filesystem::path program;      // what dlv was asked to run (binary or package)
-  std::filesystem::path scratch_dir;  // the scenario's artifacts folder
+  std::filesystem::path program;       // what dlv was asked to run (binary or package)
+  std::filesystem::path scratch_dir;   // the scenario's artifacts folder
+  process::Child* debuggee = nullptr;  // topology attach: the program the harness started
 
   // The current DAP connection.
   dap::Session& session() { return *session_; }

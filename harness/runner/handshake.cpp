@@ -148,16 +148,25 @@ StepResult start_session(RunContext& ctx) {
   auto init = ctx.request("initialize", initialize_arguments());
   if (!init) return infrastructure(s.loc, init.error());
 
-  // A headless server already runs the program: attach to it in mode remote.
-  bool headless = s.launch.topology == scenario::Topology::Headless;
-  auto launch_seq =
-      headless
-          ? ctx.session().send_request("attach", {{"name", s.name},
-                                                  {"type", "go"},
-                                                  {"request", "attach"},
-                                                  {"mode", "remote"},
-                                                  {"stopOnEntry", s.launch.stop_on_entry}})
-          : ctx.session().send_request("launch", launch_arguments(s, ctx.program, ctx.scratch_dir));
+  // A headless server already runs the program: attach in mode remote. Topology attach: the
+  // harness started the program, dlv attaches to its process id.
+  util::Expected<int> launch_seq = 0;
+  if (s.launch.topology == scenario::Topology::Dap) {
+    launch_seq =
+        ctx.session().send_request("launch", launch_arguments(s, ctx.program, ctx.scratch_dir));
+  } else {
+    json attach = {{"name", s.name},
+                   {"type", "go"},
+                   {"request", "attach"},
+                   {"stopOnEntry", s.launch.stop_on_entry}};
+    if (s.launch.topology == scenario::Topology::Headless) {
+      attach["mode"] = "remote";
+    } else {
+      attach["mode"] = "local";
+      attach["processId"] = ctx.debuggee ? ctx.debuggee->pid() : 0;
+    }
+    launch_seq = ctx.session().send_request("attach", attach);
+  }
   if (!launch_seq) return infrastructure(s.launch.loc, launch_seq.error());
   int seq = *launch_seq;
   auto launch_deadline = ctx.deadline(ctx.env.timeouts.launch);

@@ -12,8 +12,11 @@ std::string collected_output(RunContext& ctx, const std::string& category) {
     std::string cat = m["body"].value("category", "console");
     if (any || cat == category) text += m["body"].value("output", "");
   }
-  if (any || category == "stdout") text += ctx.dlv.child().stdout_text();
-  if (any || category == "stderr") text += ctx.dlv.child().stderr_text();
+  for (process::Child* child : {&ctx.dlv.child(), ctx.debuggee}) {
+    if (!child) continue;
+    if (any || category == "stdout") text += child->stdout_text();
+    if (any || category == "stderr") text += child->stderr_text();
+  }
   return text;
 }
 

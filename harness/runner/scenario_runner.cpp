@@ -76,6 +76,28 @@ process::DlvServerOptions dlv_options(const scenario::Scenario& s, const Environ
   return options;
 }
 
+// Starts the built program for topology attach and waits for its ready_output.
+util::Expected<std::unique_ptr<process::Child>> start_debuggee(const scenario::Scenario& s,
+                                                               const std::filesystem::path& binary,
+                                                               util::Deadline deadline) {
+  process::SpawnOptions spawn;
+  spawn.argv = {binary.string()};
+  spawn.argv.insert(spawn.argv.end(), s.launch.args.begin(), s.launch.args.end());
+  spawn.cwd = s.program_dir / s.launch.cwd.value_or(".");
+  spawn.env_overrides = s.launch.env;
+  auto child = process::Child::spawn(spawn);
+  if (!child) return util::fail(child.error());
+  const std::string& ready = *s.launch.ready_output;
+  auto line = (*child)->wait_for_line(
+      [&ready](std::string_view l) { return l.find(ready) != std::string_view::npos; }, deadline);
+  if (!line) {
+    (*child)->terminate_tree(util::Duration(1'000));
+    return util::fail(line.error().kind, "the program never printed its ready_output " +
+                                             util::quote(ready) + ": " + line.error().message);
+  }
+  return child;
+}
+
 // Ends the debug session politely, then makes sure dlv and everything it started are gone.
 void teardown(RunContext* ctx, dap::Session* session, process::DlvServer& dlv,
               const Environment& env) {
@@ -123,6 +145,15 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
   auto program = program_for_launch(s, env, result);
   if (!program) return finish(infrastructure(s.program_loc, program.error()));
 
+  // Topology attach: the harness starts the program and waits until it says it is ready.
+  std::unique_ptr<process::Child> debuggee;
+  if (s.launch.topology == scenario::Topology::Attach) {
+    auto started =
+        start_debuggee(s, *program, deadline.min(util::Deadline::after(env.timeouts.stop)));
+    if (!started) return finish(infrastructure(s.launch.loc, started.error()));
+    debuggee = std::move(*started);
+  }
+
   auto options = dlv_options(s, env, *program, result.artifacts_dir);
   auto dlv = process::DlvServer::start(options,
                                        util::Deadline::after(env.timeouts.start_dlv).min(deadline));
@@ -141,6 +172,7 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
                      deadline);
       ctx.program = *program;
       ctx.scratch_dir = result.artifacts_dir;
+      ctx.debuggee = debuggee.get();
       problem = start_session(ctx);
       for (std::size_t i = 0; !problem && i < s.steps.size(); ++i) {
         problem = run_step(ctx, s.steps[i]);
@@ -152,6 +184,11 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
 
   std::string dlv_output = (*dlv)->child().stdout_text();
   std::string dlv_errors = (*dlv)->child().stderr_text();
+  if (debuggee) {
+    debuggee->terminate_tree(env.timeouts.teardown);
+    write_text(result.artifacts_dir / "program-stdout.txt", debuggee->stdout_text());
+    write_text(result.artifacts_dir / "program-stderr.txt", debuggee->stderr_text());
+  }
   (void)transcript->write_to(result.artifacts_dir / "transcript.txt");
   write_text(result.artifacts_dir / "dlv-stdout.txt", dlv_output);
   write_text(result.artifacts_dir / "dlv-stderr.txt", dlv_errors);

@@ -106,7 +106,8 @@ TEST_F(LoaderTest, UnknownKeyWithoutSuggestionListsAllowedKeys) {
   EXPECT_EQ(errors_of("program: goprojects/basics\n"
                       "launch: {mode: exec, verbosity: 3}\n"),
             "scenarios/x.yaml:2:22: error: unknown key 'verbosity'; allowed keys: mode, args, "
-            "env, cwd, stopOnEntry, test_run, topology, showGlobalVariables, showRegisters, "
+            "env, cwd, stopOnEntry, test_run, topology, ready_output, showGlobalVariables, "
+            "showRegisters, "
             "hideSystemGoroutines, showLog, outputMode, logOutput, backend, buildFlags, dlvFlags, "
             "substitutePath, stackTraceDepth, maxStringLen, maxArrayValues, dlvLoadConfig, "
             "apiVersion, trace\n"

@@ -24,18 +24,20 @@ enum class AttributeType { Bool, Int, String, StringOrList, List, Map };
 // The DAP/vscode-go launch attributes a scenario may pass through to dlv, by name.
 const std::vector<std::pair<std::string, AttributeType>>& dap_launch_attributes();
 
-// How the harness reaches dlv: `dlv dap` launching the program (Dap), or a headless dlv server
+// How the harness reaches dlv: `dlv dap` launching the program (Dap); a headless dlv server
 // started with the program (`dlv exec|debug|test --headless --accept-multiclient`) that the
-// harness attaches to in mode remote (Headless).
-enum class Topology { Dap, Headless };
+// harness attaches to in mode remote (Headless); or `dlv dap` attaching to the program the
+// harness started itself, by process id (Attach).
+enum class Topology { Dap, Headless, Attach };
 
 // How the program is started (the `launch:` map).
 struct Launch {
   LaunchMode mode = LaunchMode::Exec;
   Topology topology = Topology::Dap;
-  std::vector<std::string> args;           // program arguments
-  std::map<std::string, std::string> env;  // added to the debuggee's environment
-  std::optional<std::string> cwd;          // relative to the program directory
+  std::optional<std::string> ready_output;  // attach: the program prints this when ready
+  std::vector<std::string> args;            // program arguments
+  std::map<std::string, std::string> env;   // added to the debuggee's environment
+  std::optional<std::string> cwd;           // relative to the program directory
   bool stop_on_entry = false;
   std::optional<std::string> test_run;  // mode test: regex passed as -test.run
   // Further DAP launch attributes passed to dlv as written (showGlobalVariables, outputMode,

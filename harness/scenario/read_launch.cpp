@@ -7,8 +7,8 @@ namespace {
 // The harness's own launch keys, then every DAP attribute it passes through.
 const std::vector<std::string>& launch_keys() {
   static const std::vector<std::string> keys = [] {
-    std::vector<std::string> k = {"mode",        "args",     "env",     "cwd",
-                                  "stopOnEntry", "test_run", "topology"};
+    std::vector<std::string> k = {"mode",        "args",     "env",      "cwd",
+                                  "stopOnEntry", "test_run", "topology", "ready_output"};
     for (const auto& [name, type] : dap_launch_attributes()) k.push_back(name);
     return k;
   }();
@@ -62,6 +62,7 @@ void read_launch(Reader& reader, const Entry& entry, Launch& launch, Pending& pe
   auto pairs = reader.map_value(entry, &keys);
   if (!pairs) return;
   std::optional<SourceLoc> test_run_loc;
+  std::optional<SourceLoc> topology_loc;
   bool mode_known = true;
   for (const auto& pair : *pairs) {
     if (pair.key == "mode") {
@@ -82,9 +83,13 @@ void read_launch(Reader& reader, const Entry& entry, Launch& launch, Pending& pe
     } else if (pair.key == "stopOnEntry") {
       if (auto stop = reader.boolean(pair)) launch.stop_on_entry = *stop;
     } else if (pair.key == "topology") {
-      static const std::vector<std::string> topologies = {"dap", "headless"};
-      if (reader.choice(pair, topologies, "topology") == "headless")
-        launch.topology = Topology::Headless;
+      static const std::vector<std::string> topologies = {"dap", "headless", "attach"};
+      auto topology = reader.choice(pair, topologies, "topology");
+      if (topology == "headless") launch.topology = Topology::Headless;
+      if (topology == "attach") launch.topology = Topology::Attach;
+      topology_loc = reader.value_loc(pair);
+    } else if (pair.key == "ready_output") {
+      launch.ready_output = reader.string(pair);
     } else if (pair.key == "test_run") {
       launch.test_run = reader.string(pair);
       test_run_loc = reader.key_loc(pair);
@@ -93,6 +98,11 @@ void read_launch(Reader& reader, const Entry& entry, Launch& launch, Pending& pe
         if (name == pair.key) read_attribute(reader, pair, type, launch.dap_attributes);
     }
   }
+  if (launch.topology == Topology::Attach && launch.mode != LaunchMode::Exec && mode_known)
+    reader.error(*topology_loc, "topology attach needs mode exec (the harness starts the program)");
+  if (launch.topology == Topology::Attach && !launch.ready_output)
+    reader.error(*topology_loc,
+                 "topology attach needs 'ready_output': what the program prints once it runs");
   if (test_run_loc && mode_known && launch.mode != LaunchMode::Test)
     reader.error(*test_run_loc, "'test_run' is only allowed with mode test");
 }
