@@ -48,6 +48,10 @@ util::Expected<json> RunContext::request(const std::string& command, const json&
 StepResult RunContext::ensure_configured(const util::SourceLoc& where) {
   if (configured) return std::nullopt;
   configured = true;
+  // With noDebug dlv runs the program at launch and refuses configurationDone.
+  const json& attributes =
+      scenario.launch_json ? scenario.launch_json->arguments : scenario.launch.dap_attributes;
+  if (attributes.value("noDebug", false)) return std::nullopt;
   auto done = request("configurationDone", json::object());
   if (!done) return infrastructure(where, done.error());
   return std::nullopt;

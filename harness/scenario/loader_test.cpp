@@ -110,7 +110,7 @@ TEST_F(LoaderTest, UnknownKeyWithoutSuggestionListsAllowedKeys) {
             "showRegisters, "
             "hideSystemGoroutines, showLog, outputMode, logOutput, backend, buildFlags, dlvFlags, "
             "substitutePath, stackTraceDepth, maxStringLen, maxArrayValues, dlvLoadConfig, "
-            "apiVersion, trace\n"
+            "apiVersion, trace, noDebug\n"
             "launch: {mode: exec, verbosity: 3}\n"
             "                     ^");
 }

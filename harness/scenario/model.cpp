@@ -33,6 +33,7 @@ const std::vector<std::pair<std::string, AttributeType>>& dap_launch_attributes(
       {"dlvLoadConfig", T::Map},
       {"apiVersion", T::Int},
       {"trace", T::String},
+      {"noDebug", T::Bool},
   };
   return attributes;
 }
