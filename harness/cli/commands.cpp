@@ -44,6 +44,13 @@ std::filesystem::path default_cache_dir() {
   return std::filesystem::temp_directory_path() / "dlv-harness-cache";
 }
 
+// The folder of the running harness binary (dlv-exec-wrapper is built next to it).
+std::filesystem::path own_directory() {
+  std::error_code ec;
+  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::path(".") : self.parent_path();
+}
+
 }  // namespace
 
 int validate_command(const std::vector<std::filesystem::path>& paths) {
@@ -126,6 +133,7 @@ int run_command(const RunOptions& options) {
                           *dlv,
                           options.cache_dir.value_or(default_cache_dir() / "build"),
                           options.reports_dir / "artifacts",
+                          own_directory() / "dlv-exec-wrapper",
                           {}};
   if (options.timeout_seconds) {
     env.timeouts.scenario = util::Duration(static_cast<long>(*options.timeout_seconds * 1000));

@@ -51,11 +51,13 @@ util::Expected<std::unique_ptr<DlvServer>> DlvServer::start(const DlvServerOptio
   SpawnOptions spawn;
   spawn.argv = {options.dlv.string()};
   spawn.argv.insert(spawn.argv.end(), options.command.begin(), options.command.end());
-  spawn.argv.push_back("--listen=127.0.0.1:0");
-  if (options.log_file) {
-    spawn.argv.insert(spawn.argv.end(), {"--log", "--log-output=dap,debugger"});
+  if (options.listen_and_log_flags) {
+    spawn.argv.push_back("--listen=127.0.0.1:0");
+    if (options.log_file) {
+      spawn.argv.insert(spawn.argv.end(), {"--log", "--log-output=dap,debugger"});
+    }
+    spawn.argv.insert(spawn.argv.end(), {"--log-dest", "3"});
   }
-  spawn.argv.insert(spawn.argv.end(), {"--log-dest", "3"});
   spawn.argv.insert(spawn.argv.end(), options.extra_args.begin(), options.extra_args.end());
   if (!options.program_args.empty()) {
     spawn.argv.push_back("--");
@@ -63,8 +65,8 @@ util::Expected<std::unique_ptr<DlvServer>> DlvServer::start(const DlvServerOptio
   }
   spawn.cwd = options.cwd;
   spawn.env_overrides = options.env;
-  spawn.capture_fd3 = true;
-  spawn.fd3_copy_to = options.log_file;
+  spawn.capture_fd3 = options.listen_and_log_flags;
+  if (options.listen_and_log_flags) spawn.fd3_copy_to = options.log_file;
 
   auto child = Child::spawn(spawn);
   if (!child) return util::fail(child.error());

@@ -22,6 +22,9 @@ struct DlvServerOptions {
   std::map<std::string, std::string> env;         // added to the inherited environment
   std::vector<std::string> extra_args;            // appended to dlv's command line
   std::vector<std::string> program_args;          // after "--": the debuggee's arguments
+  // false: `dlv` is a launcher that starts dlv itself (go test -exec): its argv is exactly
+  // dlv + command + program_args, and the listen line is read from its stdout/stderr.
+  bool listen_and_log_flags = true;
 };
 
 // A running `dlv dap --listen=127.0.0.1:0` (or headless server) and the address it listens on.

@@ -34,6 +34,7 @@ const Environment& environment() {
     if (dlv.ok()) e.dlv = *dlv;
     e.cache_dir = fs::path(HARNESS_BINARY_DIR) / "e2e" / "cache";
     e.artifacts_dir = fs::path(HARNESS_BINARY_DIR) / "e2e" / "artifacts";
+    e.exec_wrapper = fs::path(HARNESS_BINARY_DIR) / "bin" / "dlv-exec-wrapper";
     return e;
   }();
   return env;

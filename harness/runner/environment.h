@@ -27,6 +27,7 @@ struct Environment {
   gotool::DlvTool dlv;
   std::filesystem::path cache_dir;      // build cache root
   std::filesystem::path artifacts_dir;  // one sub-folder per scenario
+  std::filesystem::path exec_wrapper;   // dlv-exec-wrapper, for topology go_test_exec
   Timeouts timeouts;
 };
 

@@ -159,7 +159,8 @@ StepResult start_session(RunContext& ctx) {
                    {"type", "go"},
                    {"request", "attach"},
                    {"stopOnEntry", s.launch.stop_on_entry}};
-    if (s.launch.topology == scenario::Topology::Headless) {
+    if (s.launch.topology == scenario::Topology::Headless ||
+        s.launch.topology == scenario::Topology::GoTestExec) {
       attach["mode"] = "remote";
     } else {
       attach["mode"] = "local";

@@ -47,7 +47,14 @@ util::Expected<std::filesystem::path> program_for_launch(const scenario::Scenari
   return built->binary;
 }
 
-// How to start dlv: `dlv dap`, or a headless server that runs the program itself.
+// A path as one field of go test's -exec value (which go splits on spaces, honouring quotes).
+std::string exec_quoted(const std::filesystem::path& path) {
+  std::string text = path.string();
+  return text.find_first_of(" \t'\"") == std::string::npos ? text : "\"" + text + "\"";
+}
+
+// How to start dlv: `dlv dap`, a headless server that runs the program itself, or go test
+// running its test binary under a headless dlv.
 process::DlvServerOptions dlv_options(const scenario::Scenario& s, const Environment& env,
                                       const std::filesystem::path& program,
                                       const std::filesystem::path& scratch_dir) {
@@ -56,6 +63,27 @@ process::DlvServerOptions dlv_options(const scenario::Scenario& s, const Environ
   options.log_file = scratch_dir / "dlv.log";
   options.cwd = s.program_dir;
   if (s.launch_json) options.extra_args = s.launch_json->dlv_flags;
+  if (s.launch.topology == scenario::Topology::GoTestExec) {
+    // go test runs the test binary through the wrapper, which execs a headless dlv; dlv's listen
+    // line comes through go test's stdout.
+    options.dlv = env.go.go;
+    options.listen_and_log_flags = false;
+    options.command = {"test",
+                       "-exec",
+                       exec_quoted(env.exec_wrapper) + " " + exec_quoted(env.dlv.path),
+                       "-gcflags=all=-N -l",
+                       "-ldflags=-s=0 -w=0",
+                       "-count=1",
+                       "-timeout=0"};
+    if (s.launch.test_run)
+      options.command.insert(options.command.end(), {"-run", *s.launch.test_run});
+    if (!s.launch.args.empty()) {
+      options.command.push_back("-args");
+      options.command.insert(options.command.end(), s.launch.args.begin(), s.launch.args.end());
+    }
+    for (const auto& [name, value] : s.launch.env) options.env[name] = value;
+    return options;
+  }
   if (s.launch.topology != scenario::Topology::Headless) return options;
   switch (s.launch.mode) {
     case scenario::LaunchMode::Exec:

@@ -26,9 +26,10 @@ const std::vector<std::pair<std::string, AttributeType>>& dap_launch_attributes(
 
 // How the harness reaches dlv: `dlv dap` launching the program (Dap); a headless dlv server
 // started with the program (`dlv exec|debug|test --headless --accept-multiclient`) that the
-// harness attaches to in mode remote (Headless); or `dlv dap` attaching to the program the
-// harness started itself, by process id (Attach).
-enum class Topology { Dap, Headless, Attach };
+// harness attaches to in mode remote (Headless); `dlv dap` attaching to the program the
+// harness started itself, by process id (Attach); or `go test -exec` running the test binary
+// under a headless dlv that the harness attaches to in mode remote (GoTestExec).
+enum class Topology { Dap, Headless, Attach, GoTestExec };
 
 // How the program is started (the `launch:` map).
 struct Launch {

@@ -83,10 +83,12 @@ void read_launch(Reader& reader, const Entry& entry, Launch& launch, Pending& pe
     } else if (pair.key == "stopOnEntry") {
       if (auto stop = reader.boolean(pair)) launch.stop_on_entry = *stop;
     } else if (pair.key == "topology") {
-      static const std::vector<std::string> topologies = {"dap", "headless", "attach"};
+      static const std::vector<std::string> topologies = {"dap", "headless", "attach",
+                                                          "go_test_exec"};
       auto topology = reader.choice(pair, topologies, "topology");
       if (topology == "headless") launch.topology = Topology::Headless;
       if (topology == "attach") launch.topology = Topology::Attach;
+      if (topology == "go_test_exec") launch.topology = Topology::GoTestExec;
       topology_loc = reader.value_loc(pair);
     } else if (pair.key == "ready_output") {
       launch.ready_output = reader.string(pair);
@@ -100,6 +102,8 @@ void read_launch(Reader& reader, const Entry& entry, Launch& launch, Pending& pe
   }
   if (launch.topology == Topology::Attach && launch.mode != LaunchMode::Exec && mode_known)
     reader.error(*topology_loc, "topology attach needs mode exec (the harness starts the program)");
+  if (launch.topology == Topology::GoTestExec && launch.mode != LaunchMode::Test && mode_known)
+    reader.error(*topology_loc, "topology go_test_exec needs mode test");
   if (launch.topology == Topology::Attach && !launch.ready_output)
     reader.error(*topology_loc,
                  "topology attach needs 'ready_output': what the program prints once it runs");
