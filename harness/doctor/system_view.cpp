@@ -3,18 +3,12 @@
 #include <fstream>
 #include <iterator>
 
-extern char** environ;
+#include "harness/util/environment.h"
 
 namespace doctor {
 
 SystemView SystemView::real() {
-  std::map<std::string, std::string> env;
-  for (char** e = environ; e && *e; ++e) {
-    std::string entry = *e;
-    auto eq = entry.find('=');
-    if (eq != std::string::npos) env[entry.substr(0, eq)] = entry.substr(eq + 1);
-  }
-  return SystemView("/", std::move(env));
+  return SystemView("/", util::process_environment());
 }
 
 SystemView::SystemView(std::filesystem::path root, std::map<std::string, std::string> env)

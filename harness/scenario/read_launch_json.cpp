@@ -3,22 +3,11 @@
 
 #include "harness/launchjson/translate.h"
 #include "harness/scenario/readers.h"
-
-extern char** environ;
+#include "harness/util/environment.h"
 
 namespace scenario {
 
 namespace {
-
-std::map<std::string, std::string> process_environment() {
-  std::map<std::string, std::string> env;
-  for (char** e = environ; e && *e; ++e) {
-    std::string entry = *e;
-    auto eq = entry.find('=');
-    if (eq != std::string::npos) env[entry.substr(0, eq)] = entry.substr(eq + 1);
-  }
-  return env;
-}
 
 LaunchMode mode_of(const std::string& mode) {
   if (mode == "exec") return LaunchMode::Exec;
@@ -58,7 +47,7 @@ void read_launch_json(Reader& reader, const Entry& entry, Scenario& scenario) {
   auto config = launchjson::find_configuration(*doc, *configuration);
   if (!config) return reader.error(configuration_loc, config.error().message);
 
-  launchjson::Workspace workspace{scenario.program_dir, std::nullopt, process_environment()};
+  launchjson::Workspace workspace{scenario.program_dir, std::nullopt, util::process_environment()};
   if (file_var) {
     workspace.file = (scenario.program_dir / *file_var).lexically_normal();
     std::error_code ec;
