@@ -139,10 +139,23 @@ util::Expected<json> find_configuration(const Document& doc, const std::string& 
 util::Expected<DlvLaunch> to_dlv_launch(const json& config, const Workspace& workspace) {
   json c = config;
   if (c.contains("linux") && c["linux"].is_object()) c.update(c["linux"]);
-  if (c.value("request", "launch") != "launch") {
-    return util::fail(
-        util::ErrorKind::InvalidScenario,
-        "request '" + c.value("request", "") + "' is not supported here yet (launch only)");
+  std::string request = c.value("request", "launch");
+  DlvLaunch out;
+  if (request == "attach") {
+    std::string mode = c.value("mode", "local");
+    if (mode != "local" && mode != "remote") {
+      return util::fail(util::ErrorKind::InvalidScenario, "attach mode '" + mode + "' is unknown");
+    }
+    if (mode == "remote") {
+      out.remote_address = (c.contains("host") ? c["host"].dump() : std::string("127.0.0.1")) +
+                           ":" + (c.contains("port") ? c["port"].dump() : std::string("?"));
+      c.erase("host");
+      c.erase("port");
+    } else {
+      c.erase("processId");  // often ${command:pickProcess}: the harness knows the pid
+    }
+  } else if (request != "launch") {
+    return util::fail(util::ErrorKind::InvalidScenario, "request '" + request + "' is unknown");
   }
   for (const char* remote : {"port", "host", "debugServer"}) {
     if (c.contains(remote)) {
@@ -166,7 +179,6 @@ util::Expected<DlvLaunch> to_dlv_launch(const json& config, const Workspace& wor
   }
   if (c.contains("env") && c["env"].is_object()) env.update(c["env"]);  // env wins
 
-  DlvLaunch out;
   if (c.contains("dlvFlags") && c["dlvFlags"].is_array()) {
     for (const auto& f : c["dlvFlags"])
       if (f.is_string()) out.dlv_flags.push_back(f.get<std::string>());
@@ -176,6 +188,11 @@ util::Expected<DlvLaunch> to_dlv_launch(const json& config, const Workspace& wor
     if (std::find(drop.begin(), drop.end(), key) == drop.end()) out.arguments[key] = value;
   }
   if (!env.empty()) out.arguments["env"] = env;
+  if (request == "attach") {
+    out.arguments["mode"] = c.value("mode", "local");
+    out.arguments["request"] = "attach";
+    return out;
+  }
   std::string mode = c.value("mode", "debug");
   if (mode == "auto") {
     mode = util::ends_with(c.value("program", ""), "_test.go") ? "test" : "debug";

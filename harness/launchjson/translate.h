@@ -20,8 +20,9 @@ struct Workspace {
 
 // The DAP launch arguments and the extra dlv command-line flags of one configuration.
 struct DlvLaunch {
-  nlohmann::json arguments;            // the launch request's arguments
+  nlohmann::json arguments;            // the launch (or attach) request's arguments
   std::vector<std::string> dlv_flags;  // from dlvFlags: for the dlv command line
+  std::string remote_address;          // attach remote: the host:port the configuration named
 };
 
 // The configuration named `name` ("no configuration 'x' in F (did you mean 'y'?)" otherwise).
@@ -32,8 +33,11 @@ util::Expected<nlohmann::json> find_configuration(const Document& doc, const std
 // ${pathSeparator} and ${env:NAME} in every string, merges the "linux" block, reads envFile
 // (env wins), resolves mode "auto" (test for a *_test.go program, else debug), moves dlvFlags
 // to the command line and drops what only VS Code reads (preLaunchTask, presentation, ...).
-// Errors: a request other than launch, host/port/debugServer (a dlv started elsewhere), an
-// unknown ${variable}, an unreadable envFile.
+// Attach configurations: mode remote keeps its attributes but not host/port (the harness
+// attaches to the headless dlv it starts itself; the address is kept in remote_address); mode
+// local drops processId (the harness attaches to the program it starts).
+// Errors: a launch with host/port/debugServer (a dlv started elsewhere), an attach mode other
+// than local/remote, an unknown ${variable}, an unreadable envFile.
 util::Expected<DlvLaunch> to_dlv_launch(const nlohmann::json& config, const Workspace& workspace);
 
 }  // namespace launchjson

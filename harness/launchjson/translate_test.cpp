@@ -64,8 +64,8 @@ TEST(Translate, RefusesWhatItCannotReproduce) {
     auto out = to_dlv_launch(config, w);
     return out.ok() ? std::string("ok") : out.error().message;
   };
-  EXPECT_EQ(error(json{{"request", "attach"}}),
-            "request 'attach' is not supported here yet (launch only)");
+  EXPECT_EQ(error(json{{"request", "attach"}, {"mode", "core"}}), "attach mode 'core' is unknown");
+  EXPECT_EQ(error(json{{"request", "restart"}}), "request 'restart' is unknown");
   EXPECT_EQ(error(json{{"port", 2345}}),
             "'port' connects to a dlv started elsewhere: not supported here yet");
   EXPECT_EQ(error(json{{"program", "${workspaceRoot}"}}), "unsupported variable ${workspaceRoot}");
@@ -74,6 +74,23 @@ TEST(Translate, RefusesWhatItCannotReproduce) {
   EXPECT_EQ(error(json{{"program", "${file}"}}, no_file),
             "${file} needs the file open in the editor: set launch_json.file_var");
   EXPECT_EQ(error(json{{"envFile", "/nonexistent/.env"}}), "cannot read envFile /nonexistent/.env");
+}
+
+TEST(Translate, AttachConfigurationsLeaveTheAddressAndPidToTheHarness) {
+  auto remote = to_dlv_launch(json::parse(R"({"name": "Remote", "type": "go", "request": "attach",
+      "mode": "remote", "host": "127.0.0.1", "port": 2345,
+      "substitutePath": [{"from": "${workspaceFolder}", "to": "/app"}]})"),
+                              workspace());
+  ASSERT_TRUE(remote.ok()) << remote.error().str();
+  EXPECT_EQ(remote->arguments.dump(),
+            R"({"mode":"remote","name":"Remote","request":"attach",)"
+            R"("substitutePath":[{"from":"/home/dev/app","to":"/app"}],"type":"go"})");
+  EXPECT_EQ(remote->remote_address, "\"127.0.0.1\":2345");
+  auto local = to_dlv_launch(json::parse(R"({"type": "go", "request": "attach",
+      "processId": "${command:pickProcess}"})"),
+                             workspace());
+  ASSERT_TRUE(local.ok()) << local.error().str();
+  EXPECT_EQ(local->arguments.dump(), R"({"mode":"local","request":"attach","type":"go"})");
 }
 
 TEST(Translate, FindsConfigurationsByNameWithASuggestion) {

@@ -155,10 +155,11 @@ StepResult start_session(RunContext& ctx) {
     launch_seq =
         ctx.session().send_request("launch", launch_arguments(s, ctx.program, ctx.scratch_dir));
   } else {
-    json attach = {{"name", s.name},
-                   {"type", "go"},
-                   {"request", "attach"},
-                   {"stopOnEntry", s.launch.stop_on_entry}};
+    json attach = s.launch_json ? s.launch_json->arguments
+                                : json{{"name", s.name},
+                                       {"type", "go"},
+                                       {"request", "attach"},
+                                       {"stopOnEntry", s.launch.stop_on_entry}};
     if (s.launch.topology == scenario::Topology::Headless ||
         s.launch.topology == scenario::Topology::GoTestExec) {
       attach["mode"] = "remote";

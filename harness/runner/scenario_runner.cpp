@@ -38,7 +38,9 @@ void write_text(const std::filesystem::path& file, const std::string& text) {
 util::Expected<std::filesystem::path> program_for_launch(const scenario::Scenario& s,
                                                          const Environment& env,
                                                          ScenarioResult& result) {
-  if (s.launch.mode != scenario::LaunchMode::Exec || s.launch_json) return s.program_dir;
+  bool config_names_program =
+      s.launch_json && s.launch_json->arguments.value("request", "") == "launch";
+  if (s.launch.mode != scenario::LaunchMode::Exec || config_names_program) return s.program_dir;
   gotool::BuildCache cache(env.cache_dir, env.go);
   auto built =
       cache.build(gotool::BuildRequest{s.program_dir}, util::Deadline::after(env.timeouts.build));

@@ -18,7 +18,8 @@ LaunchMode mode_of(const std::string& mode) {
 }  // namespace
 
 void read_launch_json(Reader& reader, const Entry& entry, Scenario& scenario) {
-  static const std::vector<std::string> keys = {"file", "configuration", "file_var"};
+  static const std::vector<std::string> keys = {"file", "configuration", "file_var",
+                                                "ready_output"};
   auto pairs = reader.map_value(entry, &keys);
   if (!pairs) return;
   std::optional<std::string> file, configuration, file_var;
@@ -30,6 +31,8 @@ void read_launch_json(Reader& reader, const Entry& entry, Scenario& scenario) {
     } else if (pair.key == "configuration") {
       configuration = reader.string(pair);
       configuration_loc = reader.value_loc(pair);
+    } else if (pair.key == "ready_output") {
+      scenario.launch.ready_output = reader.string(pair);
     } else {
       file_var = reader.string(pair);
       file_var_loc = reader.value_loc(pair);
@@ -60,7 +63,20 @@ void read_launch_json(Reader& reader, const Entry& entry, Scenario& scenario) {
     return reader.error(configuration_loc,
                         "configuration '" + *configuration + "': " + launch.error().message);
   }
-  scenario.launch.mode = mode_of(launch->arguments.value("mode", "debug"));
+  if (launch->arguments.value("request", "") == "attach") {
+    // The harness provides what the configuration attaches to: a headless dlv running the
+    // built program (remote), or the built program itself (local).
+    scenario.launch.mode = LaunchMode::Exec;
+    bool remote = launch->arguments.value("mode", "") == "remote";
+    scenario.launch.topology = remote ? Topology::Headless : Topology::Attach;
+    if (!remote && !scenario.launch.ready_output) {
+      return reader.error(configuration_loc,
+                          "configuration '" + *configuration +
+                              "' attaches to a local process: launch_json needs 'ready_output'");
+    }
+  } else {
+    scenario.launch.mode = mode_of(launch->arguments.value("mode", "debug"));
+  }
   scenario.launch.stop_on_entry = launch->arguments.value("stopOnEntry", false);
   scenario.launch_json = LaunchJson{*path, *configuration, std::move(launch->arguments),
                                     std::move(launch->dlv_flags), reader.key_loc(entry)};
