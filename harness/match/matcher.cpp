@@ -97,9 +97,13 @@ Matcher Matcher::eq(const nlohmann::json& operand, util::SourceLoc loc) {
   return Matcher(Op::Eq, operand, std::move(loc));
 }
 
-Matcher::Matcher(Op op, nlohmann::json operand, util::SourceLoc loc)
+Matcher Matcher::uncompiled(Op op, const nlohmann::json& operand, util::SourceLoc loc) {
+  return Matcher(op, operand, std::move(loc), false);
+}
+
+Matcher::Matcher(Op op, nlohmann::json operand, util::SourceLoc loc, bool compile)
     : op_(op), operand_(std::move(operand)), text_(scalar_text(operand_)), loc_(std::move(loc)) {
-  if (op_ == Op::Matches) regex_.emplace(text_, std::regex::ECMAScript);
+  if (op_ == Op::Matches && compile) regex_.emplace(text_, std::regex::ECMAScript);
 }
 
 bool Matcher::matches(const nlohmann::json& actual) const {
@@ -113,7 +117,7 @@ bool Matcher::matches(const nlohmann::json& actual) const {
     case Op::Contains:
       return text.find(text_) != std::string::npos;
     case Op::Matches:
-      return regex_search_any_length(text, *regex_);
+      return regex_ && regex_search_any_length(text, *regex_);
   }
   return false;
 }

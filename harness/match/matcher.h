@@ -34,6 +34,10 @@ class Matcher {
                                       util::SourceLoc loc);
   // Exact equality with a scalar.
   static Matcher eq(const nlohmann::json& operand, util::SourceLoc loc);
+  // A matcher whose operand is kept as written and not compiled: a scenario's `${name}`
+  // placeholders make a pattern valid only once they are replaced (make() then compiles the
+  // result). An uncompiled `matches` matches nothing.
+  static Matcher uncompiled(Op op, const nlohmann::json& operand, util::SourceLoc loc);
   // "eq", "matches", "prefix", "contains".
   static const std::vector<std::string>& op_names();
 
@@ -51,7 +55,7 @@ class Matcher {
   const util::SourceLoc& loc() const { return loc_; }
 
  private:
-  Matcher(Op op, nlohmann::json operand, util::SourceLoc loc);
+  Matcher(Op op, nlohmann::json operand, util::SourceLoc loc, bool compile = true);
   Op op_;
   nlohmann::json operand_;
   std::string text_;                 // operand as text

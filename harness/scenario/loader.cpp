@@ -15,10 +15,11 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string>& top_level_keys() {
-  static const std::vector<std::string> keys = {"name",    "tags",        "program",
-                                                "launch",  "launch_json", "client_source_root",
-                                                "timeout", "breakpoints", "function_breakpoints",
-                                                "steps"};
+  static const std::vector<std::string> keys = {"name",    "tags",         "program",
+                                                "launch",  "launch_json",  "client_source_root",
+                                                "timeout", "breakpoints",  "function_breakpoints",
+                                                "steps",   "client",       "requires",
+                                                "strict",  "allow_events", "exception_filters"};
   return keys;
 }
 
@@ -128,6 +129,17 @@ void read_scenario(Reader& reader, const YAML::Node& root, Scenario& scenario) {
       read_breakpoints(reader, pair, scenario.breakpoints, pending);
     } else if (pair.key == "function_breakpoints") {
       read_function_breakpoints(reader, pair, scenario.function_breakpoints, pending);
+    } else if (pair.key == "client") {
+      read_client(reader, pair, scenario.client_capabilities);
+    } else if (pair.key == "requires") {
+      read_requires(reader, pair, scenario.requirements);
+    } else if (pair.key == "strict") {
+      scenario.strict = reader.boolean(pair);
+      scenario.strict_loc = reader.key_loc(pair);
+    } else if (pair.key == "allow_events") {
+      read_allow_events(reader, pair, scenario.allow_events);
+    } else if (pair.key == "exception_filters") {
+      read_exception_filters(reader, pair, scenario);
     } else {
       read_steps(reader, pair, scenario.steps);
     }

@@ -229,7 +229,9 @@ TEST_F(LoaderTest, UnknownStep) {
             "    ^\n\n"
             "scenarios/x.yaml:4:5: error: unknown step 'resume'; steps: continue, next, step_in, "
             "step_out, expect_stop, expect_variables, evaluate, expect_output, expect_exit, "
-            "reconnect\n"
+            "reconnect, set_variable, expect_stack, expect_threads, set_breakpoints, "
+            "set_function_breakpoints, "
+            "pause, exception_info\n"
             "  - resume: {}\n"
             "    ^");
 }
@@ -242,7 +244,7 @@ TEST_F(LoaderTest, StepShapeProblems) {
                       "  - {timeout: 3}\n"
                       "  - {continue: {}, expect: {result: 1}}\n"
                       "  - {next: {}, timout: 3}\n"
-                      "  - {step_out: {x: 1}}\n"),
+                      "  - {reconnect: {x: 1}}\n"),
             "scenarios/x.yaml:3:5: error: a step must be a map, got string \"continue\" (did you "
             "mean 'continue: {}'?)\n"
             "  - continue\n"
@@ -253,18 +255,21 @@ TEST_F(LoaderTest, StepShapeProblems) {
             "               ^\n\n"
             "scenarios/x.yaml:5:5: error: a step needs one keyword (continue, next, step_in, "
             "step_out, expect_stop, expect_variables, evaluate, expect_output, expect_exit, "
-            "reconnect)\n"
+            "reconnect, set_variable, expect_stack, expect_threads, set_breakpoints, "
+            "set_function_breakpoints, "
+            "pause, exception_info)\n"
             "  - {timeout: 3}\n"
             "    ^\n\n"
-            "scenarios/x.yaml:6:20: error: 'expect' is only allowed with 'evaluate'\n"
+            "scenarios/x.yaml:6:20: error: 'expect' is only allowed with 'evaluate' and "
+            "'set_variable'\n"
             "  - {continue: {}, expect: {result: 1}}\n"
             "                   ^\n\n"
             "scenarios/x.yaml:7:16: error: unknown key 'timout' (did you mean 'timeout'?)\n"
             "  - {next: {}, timout: 3}\n"
             "               ^\n\n"
-            "scenarios/x.yaml:8:17: error: unknown key 'x': 'step_out' takes no keys\n"
-            "  - {step_out: {x: 1}}\n"
-            "                ^");
+            "scenarios/x.yaml:8:18: error: unknown key 'x': 'reconnect' takes no keys\n"
+            "  - {reconnect: {x: 1}}\n"
+            "                 ^");
 }
 
 TEST_F(LoaderTest, UnknownMatcherOperator) {
@@ -325,7 +330,7 @@ TEST_F(LoaderTest, ExpectOutputShape) {
             "  - expect_output: {contains: x, prefix: y}\n"
             "                                 ^\n\n"
             "scenarios/x.yaml:5:20: error: 'expect_output' needs one operator (eq, matches, "
-            "prefix, contains)\n"
+            "prefix, contains, in_order)\n"
             "  - expect_output: {category: stderr}\n"
             "                   ^\n\n"
             "scenarios/x.yaml:6:21: error: unknown key 'contain' (did you mean 'contains'?)\n"
@@ -691,7 +696,8 @@ TEST_F(LoaderTest, FullScenario) {
   EXPECT_TRUE(std::holds_alternative<StepOut>(s.steps[7].kind));
   const auto& output = std::get<ExpectOutput>(s.steps[8].kind);
   EXPECT_EQ(output.category, "any");
-  EXPECT_EQ(output.text.describe(), "contains \"hello world\"");
+  ASSERT_TRUE(output.text.has_value());
+  EXPECT_EQ(output.text->describe(), "contains \"hello world\"");
   EXPECT_EQ(std::get<ExpectOutput>(s.steps[9].kind).category, "stdout");
   const auto& exit = std::get<ExpectExit>(s.steps[10].kind);
   EXPECT_TRUE(exit.code.matches(0));

@@ -47,12 +47,22 @@ struct Launch {
   SourceLoc loc;
 };
 
-// A line breakpoint; `id` is the scenario's own name for it ("" if unnamed).
+// What dlv must answer for one breakpoint: verified (the default), or (`verified: false`)
+// unverified with a `message` that matches.
+struct Verification {
+  bool verified = true;
+  std::optional<match::Matcher> message;  // only with verified == false
+};
+
+// A line breakpoint; `id` is the scenario's own name for it ("" if unnamed). With a
+// `log_message` it is a logpoint: dlv prints the message ({expr} interpolated) instead of stopping.
 struct SourceBreakpoint {
   std::string id;
   int line = 0;
   std::optional<std::string> condition;
   std::optional<std::string> hit_condition;
+  std::optional<std::string> log_message;
+  Verification verification;
   SourceLoc loc;
 };
 
@@ -69,6 +79,15 @@ struct FunctionBreakpoint {
   std::string function;
   std::optional<std::string> condition;
   std::optional<std::string> hit_condition;
+  Verification verification;
+  SourceLoc loc;
+};
+
+// One page of a variable's children: `variables {filter, start, count}` (DAP variable paging).
+struct VariablePage {
+  std::string filter;  // "indexed" | "named"
+  int start = 0;
+  int count = 0;  // 0 = all from `start`
   SourceLoc loc;
 };
 
@@ -78,17 +97,31 @@ struct VarExpect {
   SourceLoc loc;
   std::optional<match::Matcher> value;
   std::optional<match::Matcher> type;
+  std::optional<match::Matcher> evaluate_name;  // the variable's evaluateName
+  bool absent = false;  // the variable must not exist (no other expectation allowed)
   std::optional<match::Matcher> count;    // number of children a plain `variables` request returns
   std::optional<match::Matcher> indexed;  // the variable's indexedVariables
   std::optional<match::Matcher> named;    // the variable's namedVariables
+  std::optional<VariablePage> page;       // `count`/`children` apply to this page instead
   std::vector<VarExpect> children;        // in file order
+  std::optional<std::string> save;        // capture name that receives the variable's value
 };
 
 // Steps. Each is one entry of `steps:`.
-struct Continue {};
-struct Next {};
-struct StepIn {};
-struct StepOut {};
+// continue / next / step_in / step_out act on the thread that last stopped, or on the one
+// thread whose name (as `threads` reports it, e.g. "[Go 7] main.courier") matches `thread`.
+struct Continue {
+  std::optional<match::Matcher> thread;
+};
+struct Next {
+  std::optional<match::Matcher> thread;
+};
+struct StepIn {
+  std::optional<match::Matcher> thread;
+};
+struct StepOut {
+  std::optional<match::Matcher> thread;
+};
 // Headless topology: disconnect without ending the program, then attach a second DAP client
 // to the same dlv server (initialize, attach remote, breakpoints again).
 struct Reconnect {};
@@ -102,6 +135,8 @@ struct ExpectStop {
   std::optional<match::Matcher> function;     // top frame's name
   std::optional<match::Matcher> description;  // stopped.description (e.g. "panic")
   std::optional<match::Matcher> text;         // stopped.text (e.g. the panic value)
+  std::optional<match::Matcher> thread;       // the stopped thread's name, from `threads`
+  std::optional<match::Matcher> all_threads_stopped;  // stopped.allThreadsStopped
 };
 
 struct ExpectVariables {
@@ -117,20 +152,84 @@ struct Evaluate {
   std::optional<match::Matcher> result;  // from `expect:`
   std::optional<match::Matcher> type;
   std::optional<match::Matcher> error;  // the request must fail with this message
+  std::optional<std::string> save;      // capture name that receives the result
 };
 
-// Waits until the collected output of `category` satisfies `text`.
+// Waits until the collected output of `category` satisfies `text`, or (`in_order`) until each
+// matcher matches a line after the line the previous one matched. Exactly one of the two is set.
 struct ExpectOutput {
-  std::string category = "stdout";  // stdout | stderr | console | any
-  match::Matcher text;              // contains / matches / prefix / eq on the whole output
+  std::string category = "stdout";     // stdout | stderr | console | any
+  std::optional<match::Matcher> text;  // contains / matches / prefix / eq on the whole output
+  std::vector<match::Matcher> in_order;
 };
 
 struct ExpectExit {
   match::Matcher code;
 };
 
-using StepKind = std::variant<Continue, Next, StepIn, StepOut, ExpectStop, ExpectVariables,
-                              Evaluate, ExpectOutput, ExpectExit, Reconnect>;
+// DAP `setVariable` in a scope of a frame. `name` is a variable of the scope or a path of child
+// names below one ("cfg.Name", "ages.\"ann\""); `expect:` checks the response.
+struct SetVariable {
+  std::string name;
+  std::string value;  // a Go expression, as typed into the editor
+  std::string scope = "Locals";
+  int frame = 0;
+  std::optional<match::Matcher> result;  // the response's value
+  std::optional<match::Matcher> type;
+  std::optional<match::Matcher> error;  // the request must fail with this message
+};
+
+// Expectations on one frame of a `stackTrace` answer.
+struct FrameExpect {
+  std::optional<match::Matcher> function;  // the frame's name
+  std::optional<match::Matcher> file;      // source path, relative to the program dir if inside
+  std::optional<match::Matcher> line;
+  std::optional<match::Matcher> presentation_hint;  // "normal" when dlv sends none
+  SourceLoc loc;
+};
+
+// A `stackTrace {startFrame, levels}` of the stopped thread (or of the one whose name matches
+// `thread`), checked frame by frame from the first returned one.
+struct ExpectStack {
+  std::vector<FrameExpect> frames;
+  bool exact = false;  // true: exactly these frames; false: these are the first frames
+  std::optional<match::Matcher> total_frames;  // the response's totalFrames
+  int start_frame = 0;
+  std::optional<int> levels;  // unset: the default depth (50)
+  std::optional<match::Matcher> thread;
+  SourceLoc loc;
+};
+
+// A `threads` request: how many, names that must be there, names that must not.
+struct ExpectThreads {
+  std::optional<match::Matcher> count;
+  std::vector<match::Matcher> names;   // each matches at least one thread name
+  std::vector<match::Matcher> absent;  // none matches any thread name
+};
+
+// DAP setBreakpoints during the run: replaces the whole set of breakpoints of `file.file`.
+struct SetBreakpoints {
+  BreakpointFile file;
+};
+// DAP setFunctionBreakpoints during the run: replaces every function breakpoint.
+struct SetFunctionBreakpoints {
+  std::vector<FunctionBreakpoint> breakpoints;
+};
+// DAP pause of the running program (dlv halts every goroutine).
+struct Pause {};
+// DAP exceptionInfo for the stopped thread: checks the answer, or (`error`) the refusal.
+struct ExceptionInfo {
+  std::optional<match::Matcher> exception_id;
+  std::optional<match::Matcher> description;
+  std::optional<match::Matcher> break_mode;
+  std::optional<match::Matcher> details;  // details.stackTrace
+  std::optional<match::Matcher> error;    // the request must fail with this message
+};
+
+using StepKind =
+    std::variant<Continue, Next, StepIn, StepOut, ExpectStop, ExpectVariables, Evaluate,
+                 ExpectOutput, ExpectExit, Reconnect, SetVariable, ExpectStack, ExpectThreads,
+                 SetBreakpoints, SetFunctionBreakpoints, Pause, ExceptionInfo>;
 
 struct Step {
   std::string keyword;  // as written: "continue", "expect_stop", ...
@@ -146,6 +245,28 @@ struct LaunchJson {
   std::string configuration;           // its "name"
   nlohmann::json arguments;            // the DAP launch arguments
   std::vector<std::string> dlv_flags;  // dlvFlags, for the dlv command line
+  SourceLoc loc;
+};
+
+// A version range such as ">=1.21.1, <1.30": every comparison must hold.
+struct VersionRange {
+  struct Comparison {
+    std::string op;            // ">=", ">", "<=", "<", "=="
+    std::vector<int> version;  // major, minor, patch (missing parts are 0)
+  };
+  std::string text;  // as written
+  std::vector<Comparison> comparisons;
+  // True when `version` (major, minor, patch) satisfies every comparison.
+  bool contains(const std::vector<int>& version) const;
+};
+
+// `requires:` of a scenario. dlv, go and os are checked before dlv starts; capabilities (names
+// of boolean `initialize` response capabilities) right after `initialize`.
+struct Requirements {
+  std::optional<VersionRange> dlv;
+  std::optional<VersionRange> go;
+  std::optional<std::string> os;  // "linux", "darwin", "windows" (compared with the build's OS)
+  std::vector<std::string> capabilities;
   SourceLoc loc;
 };
 
@@ -167,8 +288,20 @@ struct Scenario {
   std::optional<std::filesystem::path> client_source_root;
   std::vector<BreakpointFile> breakpoints;
   std::vector<FunctionBreakpoint> function_breakpoints;
+  // `exception_filters:` sent with setExceptionBreakpoints during the handshake (unset: none
+  // sent, dlv keeps its defaults).
+  std::optional<std::vector<std::string>> exception_filters;
+  SourceLoc exception_filters_loc;
   std::vector<Step> steps;
   std::optional<util::Duration> timeout;  // whole-scenario deadline
+  // `client:` capability switches that replace the harness's defaults in the `initialize`
+  // request (e.g. supportsVariablePaging: false); only the switches read_client accepts.
+  std::map<std::string, bool> client_capabilities;
+  Requirements requirements;  // `requires:` gates; unmet ones skip the scenario
+  // `strict:`: true/false override `harness run --strict`; unset follows it.
+  std::optional<bool> strict;
+  SourceLoc strict_loc;                   // the `strict:` key; unset: the document start
+  std::vector<std::string> allow_events;  // `allow_events:` added to the strict allow-list
   SourceLoc loc;                          // the document start
 };
 

@@ -7,9 +7,23 @@ namespace scenario {
 namespace {
 
 const std::vector<std::string>& step_keywords() {
-  static const std::vector<std::string> keywords = {
-      "continue",         "next",     "step_in",       "step_out",    "expect_stop",
-      "expect_variables", "evaluate", "expect_output", "expect_exit", "reconnect"};
+  static const std::vector<std::string> keywords = {"continue",
+                                                    "next",
+                                                    "step_in",
+                                                    "step_out",
+                                                    "expect_stop",
+                                                    "expect_variables",
+                                                    "evaluate",
+                                                    "expect_output",
+                                                    "expect_exit",
+                                                    "reconnect",
+                                                    "set_variable",
+                                                    "expect_stack",
+                                                    "expect_threads",
+                                                    "set_breakpoints",
+                                                    "set_function_breakpoints",
+                                                    "pause",
+                                                    "exception_info"};
   return keywords;
 }
 
@@ -18,14 +32,35 @@ bool is_keyword(const std::string& key) {
   return std::find(keywords.begin(), keywords.end(), key) != keywords.end();
 }
 
+// The steps that take an `expect:` map next to their keyword.
+const std::vector<std::string>& steps_with_expect() {
+  static const std::vector<std::string> steps = {"evaluate", "set_variable"};
+  return steps;
+}
+
+bool takes_expect(const std::string& keyword) {
+  const auto& steps = steps_with_expect();
+  return std::find(steps.begin(), steps.end(), keyword) != steps.end();
+}
+
+// "'evaluate' and 'set_variable'" (for messages).
+std::string expect_steps_text() {
+  std::vector<std::string> quoted;
+  for (const auto& step : steps_with_expect()) quoted.push_back("'" + step + "'");
+  std::string last = quoted.back();
+  quoted.pop_back();
+  return quoted.empty() ? last : util::join(quoted, ", ") + " and " + last;
+}
+
 // Where a "missing key" of a step body points: the body, or the keyword when it has none.
 SourceLoc body_loc(Reader& reader, const Entry& body) {
   return body.value.IsNull() ? reader.key_loc(body) : reader.value_loc(body);
 }
 
 std::optional<StepKind> read_stop(Reader& reader, const Entry& body) {
-  static const std::vector<std::string> keys = {"reason",   "at",   "description", "text",
-                                                "function", "file", "line"};
+  static const std::vector<std::string> keys = {"reason", "at",       "description",
+                                                "text",   "function", "file",
+                                                "line",   "thread",   "all_threads_stopped"};
   auto pairs = reader.map_value(body, &keys);
   if (!pairs) return std::nullopt;
   ExpectStop stop;
@@ -42,8 +77,27 @@ std::optional<StepKind> read_stop(Reader& reader, const Entry& body) {
     if (pair.key == "function") stop.function = std::move(matcher);
     if (pair.key == "file") stop.file = std::move(matcher);
     if (pair.key == "line") stop.line = std::move(matcher);
+    if (pair.key == "thread") stop.thread = std::move(matcher);
+    if (pair.key == "all_threads_stopped") stop.all_threads_stopped = std::move(matcher);
   }
   return stop;
+}
+
+std::optional<StepKind> read_exception_info(Reader& reader, const Entry& body) {
+  static const std::vector<std::string> keys = {"exceptionId", "description", "breakMode",
+                                                "details", "error"};
+  auto pairs = reader.map_value(body, &keys);
+  if (!pairs) return std::nullopt;
+  ExceptionInfo info;
+  for (const auto& pair : *pairs) {
+    auto matcher = reader.matcher(pair);
+    if (pair.key == "exceptionId") info.exception_id = std::move(matcher);
+    if (pair.key == "description") info.description = std::move(matcher);
+    if (pair.key == "breakMode") info.break_mode = std::move(matcher);
+    if (pair.key == "details") info.details = std::move(matcher);
+    if (pair.key == "error") info.error = std::move(matcher);
+  }
+  return info;
 }
 
 std::optional<StepKind> read_variables(Reader& reader, const Entry& body) {
@@ -90,7 +144,7 @@ void read_evaluate_expect(Reader& reader, const Entry& entry, Evaluate& evaluate
 }
 
 std::optional<StepKind> read_evaluate(Reader& reader, const Entry& body, const Entry* expect) {
-  static const std::vector<std::string> keys = {"expr", "context", "frame"};
+  static const std::vector<std::string> keys = {"expr", "context", "frame", "save"};
   static const std::vector<std::string> contexts = {"watch", "repl", "hover", "clipboard"};
   auto pairs = reader.map_value(body, &keys);
   if (!pairs) return std::nullopt;
@@ -102,6 +156,8 @@ std::optional<StepKind> read_evaluate(Reader& reader, const Entry& body, const E
       if (auto expr = reader.string(pair)) evaluate.expr = *expr;
     } else if (pair.key == "context") {
       if (auto context = reader.choice(pair, contexts, "context")) evaluate.context = *context;
+    } else if (pair.key == "save") {
+      evaluate.save = read_capture_name(reader, pair);
     } else if (auto frame = reader.integer(pair, 0)) {
       evaluate.frame = *frame;
     }
@@ -111,9 +167,83 @@ std::optional<StepKind> read_evaluate(Reader& reader, const Entry& body, const E
   return evaluate;
 }
 
+// Reads `expect:` of a set_variable step: {value, type} or {error}.
+void read_set_variable_expect(Reader& reader, const Entry& entry, SetVariable& set) {
+  static const std::vector<std::string> keys = {"value", "type", "error"};
+  auto pairs = reader.map_value(entry, &keys);
+  if (!pairs) return;
+  const Entry* first_value_key = nullptr;  // the first of value/type
+  bool has_error = false;
+  for (const auto& pair : *pairs) {
+    if (pair.key == "error") {
+      has_error = true;
+    } else if (!first_value_key) {
+      first_value_key = &pair;
+    }
+    if (has_error && first_value_key) {
+      reader.error(reader.key_loc(pair), "'expect' holds either 'error' or 'value'/'type', not '" +
+                                             first_value_key->key + "' and 'error'");
+      return;
+    }
+    auto matcher = reader.matcher(pair);
+    if (pair.key == "value") set.result = std::move(matcher);
+    if (pair.key == "type") set.type = std::move(matcher);
+    if (pair.key == "error") set.error = std::move(matcher);
+  }
+}
+
+std::optional<StepKind> read_set_variable(Reader& reader, const Entry& body, const Entry* expect) {
+  static const std::vector<std::string> keys = {"name", "value", "scope", "frame"};
+  auto pairs = reader.map_value(body, &keys);
+  if (!pairs) return std::nullopt;
+  SetVariable set;
+  bool has_name = false, has_value = false;
+  for (const auto& pair : *pairs) {
+    if (pair.key == "frame") {
+      if (auto frame = reader.integer(pair, 0)) set.frame = *frame;
+      continue;
+    }
+    auto text = reader.string(pair);
+    if (!text) continue;
+    if (pair.key == "name") {
+      has_name = true;
+      set.name = *text;
+    } else if (pair.key == "value") {
+      has_value = true;
+      set.value = *text;
+    } else {
+      set.scope = *text;
+    }
+  }
+  if (!has_name) reader.missing(body_loc(reader, body), "name", "'set_variable'");
+  if (!has_value) reader.missing(body_loc(reader, body), "value", "'set_variable'");
+  if (expect) read_set_variable_expect(reader, *expect, set);
+  return set;
+}
+
+// `in_order: [matcher, ...]` of expect_output: each item a bare scalar or an operator map.
+std::optional<std::vector<match::Matcher>> read_in_order(Reader& reader, const Entry& entry) {
+  if (!entry.value.IsSequence() || entry.value.size() == 0) {
+    reader.error(reader.value_loc(entry),
+                 "'in_order' must be a non-empty list of matchers, got " + describe(entry.value));
+    return std::nullopt;
+  }
+  std::vector<match::Matcher> matchers;
+  bool ok = true;
+  for (std::size_t i = 0; i < entry.value.size(); ++i) {
+    Entry item{"in_order[" + std::to_string(i) + "]", entry.value[i], entry.value[i]};
+    auto matcher = reader.matcher(item);
+    if (matcher) matchers.push_back(std::move(*matcher));
+    ok = ok && matcher;
+  }
+  if (!ok) return std::nullopt;
+  return matchers;
+}
+
 std::optional<StepKind> read_output(Reader& reader, const Entry& body) {
   static const std::vector<std::string> categories = {"stdout", "stderr", "console", "any"};
-  const auto& ops = match::Matcher::op_names();
+  std::vector<std::string> ops = match::Matcher::op_names();
+  ops.push_back("in_order");
   std::vector<std::string> keys = ops;
   keys.insert(keys.begin(), "category");
   auto pairs = reader.map_value(body, &keys);
@@ -140,9 +270,16 @@ std::optional<StepKind> read_output(Reader& reader, const Entry& body) {
                    "'expect_output' needs one operator (" + util::join(ops, ", ") + ")");
     return std::nullopt;
   }
-  auto text = reader.operator_matcher(*op);
-  if (!ok || !text) return std::nullopt;
-  return ExpectOutput{category, std::move(*text)};
+  ExpectOutput output{category, std::nullopt, {}};
+  if (op->key == "in_order") {
+    auto matchers = read_in_order(reader, *op);
+    if (!ok || !matchers) return std::nullopt;
+    output.in_order = std::move(*matchers);
+    return output;
+  }
+  output.text = reader.operator_matcher(*op);
+  if (!ok || !output.text) return std::nullopt;
+  return output;
 }
 
 std::optional<StepKind> read_exit(Reader& reader, const Entry& body) {
@@ -168,17 +305,33 @@ std::optional<StepKind> read_plain(Reader& reader, const Entry& body) {
   return Kind{};
 }
 
+// continue / next / step_in / step_out: `{}` or `{thread: MATCHER}`.
+template <class Kind>
+std::optional<StepKind> read_resume(Reader& reader, const Entry& body) {
+  bool ok = true;
+  auto thread = read_thread_selector(reader, body, ok);
+  if (!ok) return std::nullopt;
+  return Kind{std::move(thread)};
+}
+
 std::optional<StepKind> read_body(Reader& reader, const Entry& body, const Entry* expect) {
   const std::string& k = body.key;
-  if (k == "continue") return read_plain<Continue>(reader, body);
-  if (k == "next") return read_plain<Next>(reader, body);
-  if (k == "step_in") return read_plain<StepIn>(reader, body);
-  if (k == "step_out") return read_plain<StepOut>(reader, body);
+  if (k == "continue") return read_resume<Continue>(reader, body);
+  if (k == "next") return read_resume<Next>(reader, body);
+  if (k == "step_in") return read_resume<StepIn>(reader, body);
+  if (k == "step_out") return read_resume<StepOut>(reader, body);
   if (k == "expect_stop") return read_stop(reader, body);
   if (k == "expect_variables") return read_variables(reader, body);
   if (k == "evaluate") return read_evaluate(reader, body, expect);
   if (k == "expect_output") return read_output(reader, body);
   if (k == "reconnect") return read_plain<Reconnect>(reader, body);
+  if (k == "set_variable") return read_set_variable(reader, body, expect);
+  if (k == "expect_stack") return read_expect_stack(reader, body);
+  if (k == "expect_threads") return read_expect_threads(reader, body);
+  if (k == "set_breakpoints") return read_set_breakpoints(reader, body);
+  if (k == "set_function_breakpoints") return read_set_function_breakpoints(reader, body);
+  if (k == "pause") return read_plain<Pause>(reader, body);
+  if (k == "exception_info") return read_exception_info(reader, body);
   return read_exit(reader, body);
 }
 
@@ -198,7 +351,7 @@ void report_unknown(Reader& reader, const Entry& pair, const Entry* keyword) {
     return;
   }
   std::vector<std::string> options = {"timeout"};
-  if (keyword->key == "evaluate") options.push_back("expect");
+  if (takes_expect(keyword->key)) options.push_back("expect");
   reader.error(reader.key_loc(pair),
                "unknown key '" + pair.key + "'" +
                    hint(pair.key, options, "besides its keyword a step takes"));
@@ -225,7 +378,7 @@ std::optional<Step> read_step(Reader& reader, const YAML::Node& list, const YAML
       timeout = &pair;
       continue;
     }
-    if (pair.key == "expect" && keyword && keyword->key == "evaluate") {
+    if (pair.key == "expect" && keyword && takes_expect(keyword->key)) {
       expect = &pair;
       continue;
     }
@@ -233,7 +386,7 @@ std::optional<Step> read_step(Reader& reader, const YAML::Node& list, const YAML
       reader.error(reader.key_loc(pair), "a step takes exactly one keyword, got '" + keyword->key +
                                              "' and '" + pair.key + "'");
     else if (pair.key == "expect")
-      reader.error(reader.key_loc(pair), "'expect' is only allowed with 'evaluate'");
+      reader.error(reader.key_loc(pair), "'expect' is only allowed with " + expect_steps_text());
     else
       report_unknown(reader, pair, keyword);
     ok = false;
@@ -263,8 +416,12 @@ void read_steps(Reader& reader, const Entry& entry, std::vector<Step>& steps) {
     reader.error(reader.value_loc(entry), "'steps' must be a list, got " + describe(entry.value));
     return;
   }
-  for (const auto& item : entry.value)
-    if (auto step = read_step(reader, entry.value, item)) steps.push_back(std::move(*step));
+  std::vector<std::string> saved;  // capture names saved by the steps read so far
+  for (const auto& item : entry.value) {
+    auto step = read_step(reader, entry.value, item);
+    check_captures(reader, item, step ? &*step : nullptr, saved);
+    if (step) steps.push_back(std::move(*step));
+  }
 }
 
 }  // namespace scenario

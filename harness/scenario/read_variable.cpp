@@ -2,9 +2,45 @@
 
 namespace scenario {
 
+namespace {
+
+// `page: {filter: indexed|named, start: N, count: N}`; `filter` is required.
+std::optional<VariablePage> read_page(Reader& reader, const Entry& entry) {
+  static const std::vector<std::string> keys = {"filter", "start", "count"};
+  static const std::vector<std::string> filters = {"indexed", "named"};
+  auto pairs = reader.map_value(entry, &keys);
+  if (!pairs) return std::nullopt;
+  VariablePage page;
+  page.loc = reader.key_loc(entry);
+  bool has_filter = false;
+  bool ok = true;
+  for (const auto& pair : *pairs) {
+    if (pair.key == "filter") {
+      has_filter = true;
+      auto filter = reader.choice(pair, filters, "filter");
+      if (filter) page.filter = *filter;
+      ok = ok && filter;
+    } else {
+      auto number = reader.integer(pair, pair.key == "count" ? 1 : 0);
+      if (number) (pair.key == "start" ? page.start : page.count) = *number;
+      ok = ok && number;
+    }
+  }
+  if (!has_filter) {
+    reader.missing(entry.value.IsNull() ? reader.key_loc(entry) : reader.value_loc(entry), "filter",
+                   "'page'");
+    return std::nullopt;
+  }
+  if (!ok) return std::nullopt;
+  return page;
+}
+
+}  // namespace
+
 std::optional<VarExpect> read_variable(Reader& reader, const Entry& entry) {
-  static const std::vector<std::string> keys = {"value",   "type",  "count",
-                                                "indexed", "named", "children"};
+  static const std::vector<std::string> keys = {"value",    "type",    "evaluate_name", "absent",
+                                                "count",    "indexed", "named",         "page",
+                                                "children", "save"};
   VarExpect var;
   var.name = entry.key;
   var.loc = reader.key_loc(entry);
@@ -18,6 +54,7 @@ std::optional<VarExpect> read_variable(Reader& reader, const Entry& entry) {
   }
   auto pairs = reader.map_value(entry, &keys);
   if (!pairs) return std::nullopt;
+  const Entry* absent_key = nullptr;
   for (const auto& pair : *pairs) {
     if (pair.key == "children") {
       auto children = reader.map_value(pair, nullptr);
@@ -26,12 +63,38 @@ std::optional<VarExpect> read_variable(Reader& reader, const Entry& entry) {
         if (auto expect = read_variable(reader, child)) var.children.push_back(std::move(*expect));
       continue;
     }
+    if (pair.key == "absent") {
+      absent_key = &pair;
+      if (auto absent = reader.boolean(pair)) var.absent = *absent;
+      continue;
+    }
+    if (pair.key == "page") {
+      var.page = read_page(reader, pair);
+      continue;
+    }
+    if (pair.key == "save") {
+      var.save = read_capture_name(reader, pair);
+      continue;
+    }
     auto matcher = reader.matcher(pair);
     if (pair.key == "value") var.value = std::move(matcher);
     if (pair.key == "type") var.type = std::move(matcher);
+    if (pair.key == "evaluate_name") var.evaluate_name = std::move(matcher);
     if (pair.key == "count") var.count = std::move(matcher);
     if (pair.key == "indexed") var.indexed = std::move(matcher);
     if (pair.key == "named") var.named = std::move(matcher);
+  }
+  if (var.absent) {
+    for (const auto& pair : *pairs) {
+      if (&pair == absent_key) continue;
+      reader.error(reader.key_loc(pair), "variable '" + entry.key +
+                                             "' is expected to be absent: '" + pair.key +
+                                             "' cannot be checked");
+    }
+  }
+  if (var.page && !var.count && var.children.empty()) {
+    reader.error(var.page->loc,
+                 "'page' of variable '" + entry.key + "' needs 'count' or 'children' to check");
   }
   return var;
 }

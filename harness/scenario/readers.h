@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -29,11 +30,42 @@ void read_breakpoints(Reader& reader, const Entry& entry, std::vector<Breakpoint
 void read_function_breakpoints(Reader& reader, const Entry& entry,
                                std::vector<FunctionBreakpoint>& breakpoints, Pending& pending);
 
+// `set_breakpoints:` step ({file, breakpoints: [...]}, the same entries as `breakpoints:`).
+std::optional<StepKind> read_set_breakpoints(Reader& reader, const Entry& body);
+// `set_function_breakpoints:` step (a list, the same entries as `function_breakpoints:`).
+std::optional<StepKind> read_set_function_breakpoints(Reader& reader, const Entry& body);
+// `exception_filters:` (a list of dlv's exception filter names, possibly empty).
+void read_exception_filters(Reader& reader, const Entry& entry, Scenario& scenario);
+// Reports every breakpoint id of `ids` declared again after its first declaration.
+void check_unique_ids(Reader& reader, const std::vector<std::pair<std::string, SourceLoc>>& ids);
+
 // `steps:` (list of one-keyword maps).
 void read_steps(Reader& reader, const Entry& entry, std::vector<Step>& steps);
 
+// `expect_stack:` ({frames, exact, total_frames, start_frame, levels, thread}).
+std::optional<StepKind> read_expect_stack(Reader& reader, const Entry& body);
+// `expect_threads:` ({count, names, absent}).
+std::optional<StepKind> read_expect_threads(Reader& reader, const Entry& body);
+// The optional `{thread: MATCHER}` of continue / next / step_in / step_out; `ok` is false when
+// the body had a problem (already reported).
+std::optional<match::Matcher> read_thread_selector(Reader& reader, const Entry& body, bool& ok);
+
 // One entry of `vars:` or `children:` (name -> {value, type, count, indexed, named, children}).
 std::optional<VarExpect> read_variable(Reader& reader, const Entry& entry);
+
+// `client:` (initialize capability switches such as supportsVariablePaging: false).
+void read_client(Reader& reader, const Entry& entry, std::map<std::string, bool>& capabilities);
+
+// `requires:` ({dlv: RANGE, go: RANGE, os: NAME, capabilities: [NAME, ...]}).
+void read_requires(Reader& reader, const Entry& entry, Requirements& requirements);
+// `allow_events:` (DAP event names that strict mode lets pass unexpected).
+void read_allow_events(Reader& reader, const Entry& entry, std::vector<std::string>& events);
+// A capture name (`save:`): letters, digits and '_', not starting with a digit.
+std::optional<std::string> read_capture_name(Reader& reader, const Entry& entry);
+// Reports every `${name}` in the strings of a step (`item`) that no earlier step saves
+// (`saved`), then adds the names this step saves.
+void check_captures(Reader& reader, const YAML::Node& item, const Step* step,
+                    std::vector<std::string>& saved);
 
 // Finds an existing file or folder `path` (relative paths: from the scenario file's directory
 // upwards, the first ancestor where it exists). `what` names it in the error ("program").

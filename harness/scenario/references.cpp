@@ -21,7 +21,12 @@ std::vector<std::string> neighbours(const fs::path& program_dir, const fs::path&
 }
 
 void check_breakpoint_files(Reader& reader, const Scenario& scenario, const std::string& program) {
-  for (const auto& file : scenario.breakpoints) {
+  std::vector<const BreakpointFile*> files;
+  for (const auto& file : scenario.breakpoints) files.push_back(&file);
+  for (const auto& step : scenario.steps)
+    if (const auto* set = std::get_if<SetBreakpoints>(&step.kind)) files.push_back(&set->file);
+  for (const BreakpointFile* each : files) {
+    const BreakpointFile& file = *each;
     std::error_code ec;
     if (fs::is_regular_file(scenario.program_dir / file.file, ec)) continue;
     std::string message =
@@ -41,9 +46,11 @@ void check_cwd(Reader& reader, const Scenario& scenario, const std::string& prog
                                      "' is not a directory in program '" + program + "'");
 }
 
-// Reports every id declared again after its first declaration (in file order).
-void check_unique_ids(Reader& reader, const Pending& pending) {
-  auto ids = pending.breakpoint_ids;
+}  // namespace
+
+void check_unique_ids(Reader& reader,
+                      const std::vector<std::pair<std::string, SourceLoc>>& declared) {
+  auto ids = declared;
   std::stable_sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) {
     return std::pair(a.second.line, a.second.col) < std::pair(b.second.line, b.second.col);
   });
@@ -58,17 +65,44 @@ void check_unique_ids(Reader& reader, const Pending& pending) {
   }
 }
 
+namespace {
+
+// The breakpoint ids a set_breakpoints / set_function_breakpoints step declares.
+std::vector<std::string> ids_declared_by(const Step& step) {
+  std::vector<std::string> ids;
+  if (const auto* set = std::get_if<SetBreakpoints>(&step.kind))
+    for (const auto& bp : set->file.breakpoints) ids.push_back(bp.id);
+  if (const auto* set = std::get_if<SetFunctionBreakpoints>(&step.kind))
+    for (const auto& bp : set->breakpoints) ids.push_back(bp.id);
+  return ids;
+}
+
+void add_id(std::vector<std::string>& ids, const std::string& id) {
+  if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+}
+
+// Each `at:` must name an id declared at the top level or by an earlier step.
 void check_at_references(Reader& reader, const Scenario& scenario, const Pending& pending) {
   std::vector<std::string> ids;
-  for (const auto& entry : pending.breakpoint_ids)
-    if (!entry.first.empty() && std::find(ids.begin(), ids.end(), entry.first) == ids.end())
-      ids.push_back(entry.first);
-  for (const auto& step : scenario.steps) {
+  for (const auto& entry : pending.breakpoint_ids) add_id(ids, entry.first);
+  for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
+    const Step& step = scenario.steps[i];
+    for (const auto& id : ids_declared_by(step)) add_id(ids, id);
     const auto* stop = std::get_if<ExpectStop>(&step.kind);
     if (!stop || !stop->at || std::find(ids.begin(), ids.end(), *stop->at) != ids.end()) continue;
+    const Step* later = nullptr;
+    for (std::size_t k = i + 1; k < scenario.steps.size() && !later; ++k) {
+      auto declared = ids_declared_by(scenario.steps[k]);
+      if (std::find(declared.begin(), declared.end(), *stop->at) != declared.end())
+        later = &scenario.steps[k];
+    }
     std::string message = "unknown breakpoint id '" + *stop->at + "'";
     std::string close = util::did_you_mean(*stop->at, ids);
-    if (!close.empty())
+    if (later)
+      message += " here: only the later '" + later->keyword + "' step at " +
+                 std::to_string(later->loc.line) + ":" + std::to_string(later->loc.col) +
+                 " declares it";
+    else if (!close.empty())
       message += " (did you mean '" + close + "'?)";
     else if (ids.empty())
       message += "; no breakpoint declares an id";
@@ -98,7 +132,7 @@ void check_references(Reader& reader, const Scenario& scenario, const std::strin
     check_breakpoint_files(reader, scenario, program);
     check_cwd(reader, scenario, program, pending);
   }
-  check_unique_ids(reader, pending);
+  check_unique_ids(reader, pending.breakpoint_ids);
   check_at_references(reader, scenario, pending);
   check_reconnects(reader, scenario);
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <regex>
 
+#include "harness/scenario/captures.h"
 #include "harness/util/strings.h"
 
 namespace scenario {
@@ -292,7 +293,18 @@ std::optional<std::string> Reader::choice(const Entry& entry,
 std::optional<match::Matcher> Reader::operator_matcher(const Entry& op_entry) {
   const auto& ops = match::Matcher::op_names();
   bool known = std::find(ops.begin(), ops.end(), op_entry.key) != ops.end();
-  auto made = match::Matcher::make(op_entry.key, to_json(op_entry.value), key_loc(op_entry));
+  nlohmann::json operand = to_json(op_entry.value);
+  // With `${name}` placeholders the operand is final only at run time: check it with each
+  // placeholder standing for "0", keep it uncompiled.
+  std::vector<Placeholder> placeholders;
+  if (known && operand.is_string()) placeholders = find_placeholders(operand.get<std::string>());
+  std::map<std::string, std::string> samples;
+  for (const auto& placeholder : placeholders) samples[placeholder.name] = "0";
+  nlohmann::json sample = operand;
+  if (!placeholders.empty()) sample = *substitute(operand.get<std::string>(), samples);
+  auto made = match::Matcher::make(op_entry.key, sample, key_loc(op_entry));
+  if (made && !placeholders.empty())
+    return match::Matcher::uncompiled(made->op(), operand, key_loc(op_entry));
   if (made) return std::move(made).value();
   // An unknown operator is the key's fault; a bad operand (or regex) is the value's.
   error(known ? value_loc(op_entry) : key_loc(op_entry), made.error().message);

@@ -1,0 +1,220 @@
+// Loader diagnostics of the stack, thread and goroutine-selection keys (expect_stack,
+// expect_threads, `thread:` on continue / next / step_in / step_out).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "harness/scenario/loader.h"
+
+namespace scenario {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A scratch tree with goprojects/workers/main.go, made the working directory so that
+// diagnostics name short relative paths.
+class StackLoaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "stack_loader_test.XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    root_ = pattern;
+    old_cwd_ = fs::current_path();
+    fs::current_path(root_);
+    fs::create_directories("goprojects/workers");
+    std::ofstream("goprojects/workers/main.go") << "package main\n\nfunc main() {}\n";
+    fs::create_directories("scenarios");
+  }
+  void TearDown() override {
+    fs::current_path(old_cwd_);
+    fs::remove_all(root_);
+  }
+
+  // Loads "program: goprojects/workers\nsteps:\n" + `steps` as scenarios/x.yaml; every
+  // diagnostic rendered, joined by blank lines.
+  static std::string errors_of(std::string_view steps) {
+    std::ofstream("scenarios/x.yaml") << "program: goprojects/workers\nsteps:\n" << steps;
+    LoadResult result = load_file("scenarios/x.yaml");
+    std::string out;
+    for (const auto& d : result.diagnostics) out += (out.empty() ? "" : "\n\n") + d.str();
+    return out;
+  }
+
+  // Loads `steps`, which must be valid, and returns them.
+  static std::vector<Step> valid(std::string_view steps) {
+    std::ofstream("scenarios/x.yaml") << "program: goprojects/workers\nsteps:\n" << steps;
+    LoadResult result = load_file("scenarios/x.yaml");
+    for (const auto& d : result.diagnostics) ADD_FAILURE() << d.str();
+    if (result.scenarios.size() != 1) return {};
+    return std::move(result.scenarios.front().steps);
+  }
+
+  fs::path root_;
+  fs::path old_cwd_;
+};
+
+TEST_F(StackLoaderTest, ExpectStackReadsEveryKey) {
+  auto steps = valid(
+      "  - expect_stack:\n"
+      "      thread: {contains: main.courier}\n"
+      "      start_frame: 2\n"
+      "      levels: 3\n"
+      "      exact: true\n"
+      "      total_frames: 8\n"
+      "      frames:\n"
+      "        - {function: main.depth, file: main.go, line: 25, presentation_hint: normal}\n"
+      "        - {}\n");
+  ASSERT_EQ(steps.size(), 1u);
+  const auto& stack = std::get<ExpectStack>(steps[0].kind);
+  EXPECT_EQ(stack.start_frame, 2);
+  EXPECT_EQ(stack.levels, 3);
+  EXPECT_TRUE(stack.exact);
+  ASSERT_TRUE(stack.total_frames);
+  EXPECT_TRUE(stack.total_frames->matches(8));
+  ASSERT_TRUE(stack.thread);
+  EXPECT_TRUE(stack.thread->matches("[Go 7] main.courier"));
+  ASSERT_EQ(stack.frames.size(), 2u);
+  EXPECT_TRUE(stack.frames[0].function->matches("main.depth"));
+  EXPECT_TRUE(stack.frames[0].line->matches(25));
+  EXPECT_TRUE(stack.frames[0].presentation_hint->matches("normal"));
+  EXPECT_EQ(stack.frames[0].loc.line, 10);
+  EXPECT_FALSE(stack.frames[1].function);
+}
+
+TEST_F(StackLoaderTest, ExpectStackDefaultsToAPrefixFromTheTopFrame) {
+  auto steps = valid("  - expect_stack: {frames: [{function: main.bottom}]}\n");
+  ASSERT_EQ(steps.size(), 1u);
+  const auto& stack = std::get<ExpectStack>(steps[0].kind);
+  EXPECT_FALSE(stack.exact);
+  EXPECT_EQ(stack.start_frame, 0);
+  EXPECT_FALSE(stack.levels);
+  EXPECT_FALSE(stack.thread);
+}
+
+TEST_F(StackLoaderTest, ExpectStackShapeProblems) {
+  EXPECT_EQ(errors_of("  - expect_stack: {frames: [{functon: main.main}], exact: yes}\n"
+                      "  - expect_stack: {frames: [main.main], levels: 0, start_frame: -1}\n"
+                      "  - expect_stack: {frames: {function: main.main}, totalframes: 3}\n"),
+            "scenarios/x.yaml:3:30: error: unknown key 'functon' (did you mean 'function'?)\n"
+            "  - expect_stack: {frames: [{functon: main.main}], exact: yes}\n"
+            "                             ^\n\n"
+            "scenarios/x.yaml:3:59: error: 'exact' must be true or false, got string \"yes\"\n"
+            "  - expect_stack: {frames: [{functon: main.main}], exact: yes}\n"
+            "                                                          ^\n\n"
+            "scenarios/x.yaml:4:29: error: a frame must be a map (function, file, line, "
+            "presentation_hint), got string \"main.main\"\n"
+            "  - expect_stack: {frames: [main.main], levels: 0, start_frame: -1}\n"
+            "                            ^\n\n"
+            "scenarios/x.yaml:4:49: error: 'levels' must be at least 1, got 0\n"
+            "  - expect_stack: {frames: [main.main], levels: 0, start_frame: -1}\n"
+            "                                                ^\n\n"
+            "scenarios/x.yaml:4:65: error: 'start_frame' must be at least 0, got -1\n"
+            "  - expect_stack: {frames: [main.main], levels: 0, start_frame: -1}\n"
+            "                                                                ^\n\n"
+            "scenarios/x.yaml:5:28: error: 'frames' must be a list, got map\n"
+            "  - expect_stack: {frames: {function: main.main}, totalframes: 3}\n"
+            "                           ^\n\n"
+            "scenarios/x.yaml:5:51: error: unknown key 'totalframes' (did you mean "
+            "'total_frames'?)\n"
+            "  - expect_stack: {frames: {function: main.main}, totalframes: 3}\n"
+            "                                                  ^");
+}
+
+TEST_F(StackLoaderTest, PresentationHintIsOneOfDapsThreeUnlessAnOperatorIsUsed) {
+  EXPECT_EQ(errors_of("  - expect_stack: {frames: [{presentation_hint: sublte}]}\n"
+                      "  - expect_stack: {frames: [{presentation_hint: faint}]}\n"
+                      "  - expect_stack: {frames: [{presentation_hint: {matches: '^sub'}}]}\n"),
+            "scenarios/x.yaml:3:49: error: unknown presentation_hint 'sublte' (did you mean "
+            "'subtle'?)\n"
+            "  - expect_stack: {frames: [{presentation_hint: sublte}]}\n"
+            "                                                ^\n\n"
+            "scenarios/x.yaml:4:49: error: unknown presentation_hint 'faint'; hints: normal, "
+            "label, subtle\n"
+            "  - expect_stack: {frames: [{presentation_hint: faint}]}\n"
+            "                                                ^");
+}
+
+TEST_F(StackLoaderTest, ExactNeedsFrames) {
+  EXPECT_EQ(errors_of("  - expect_stack: {exact: true, total_frames: 8}\n"),
+            "scenarios/x.yaml:3:20: error: 'exact' needs 'frames' (the frames the stack consists "
+            "of)\n"
+            "  - expect_stack: {exact: true, total_frames: 8}\n"
+            "                   ^");
+}
+
+TEST_F(StackLoaderTest, ExpectThreadsReadsItsLists) {
+  auto steps = valid(
+      "  - expect_threads:\n"
+      "      count: {matches: '^[5-9]$'}\n"
+      "      names: [main.main, {contains: main.worker}]\n"
+      "      absent: [{contains: runtime.}]\n");
+  ASSERT_EQ(steps.size(), 1u);
+  const auto& threads = std::get<ExpectThreads>(steps[0].kind);
+  ASSERT_TRUE(threads.count);
+  EXPECT_TRUE(threads.count->matches(5));
+  ASSERT_EQ(threads.names.size(), 2u);
+  EXPECT_TRUE(threads.names[0].matches("main.main"));
+  EXPECT_FALSE(threads.names[0].matches("* [Go 1] main.main"));
+  EXPECT_TRUE(threads.names[1].matches("[Go 6] main.worker"));
+  ASSERT_EQ(threads.absent.size(), 1u);
+  EXPECT_TRUE(threads.absent[0].matches("[Go 2] runtime.gopark"));
+}
+
+TEST_F(StackLoaderTest, ExpectThreadsShapeProblems) {
+  EXPECT_EQ(errors_of("  - expect_threads: {}\n"
+                      "  - expect_threads:\n"
+                      "  - expect_threads: {names: main.main, absent: [[1]], cont: 5}\n"),
+            "scenarios/x.yaml:3:21: error: 'expect_threads' needs at least one of count, names, "
+            "absent\n"
+            "  - expect_threads: {}\n"
+            "                    ^\n\n"
+            "scenarios/x.yaml:4:5: error: 'expect_threads' needs at least one of count, names, "
+            "absent\n"
+            "  - expect_threads:\n"
+            "    ^\n\n"
+            "scenarios/x.yaml:5:29: error: 'names' must be a list of matchers, got string "
+            "\"main.main\"\n"
+            "  - expect_threads: {names: main.main, absent: [[1]], cont: 5}\n"
+            "                            ^\n\n"
+            "scenarios/x.yaml:5:49: error: 'absent' must be a scalar or a map with one operator "
+            "(eq, matches, prefix, contains), got list\n"
+            "  - expect_threads: {names: main.main, absent: [[1]], cont: 5}\n"
+            "                                                ^\n\n"
+            "scenarios/x.yaml:5:55: error: unknown key 'cont' (did you mean 'count'?)\n"
+            "  - expect_threads: {names: main.main, absent: [[1]], cont: 5}\n"
+            "                                                      ^");
+}
+
+TEST_F(StackLoaderTest, ResumingStepsTakeAThreadSelector) {
+  auto steps = valid(
+      "  - continue: {}\n"
+      "  - next: {thread: {contains: main.courier}}\n"
+      "  - step_in:\n"
+      "  - step_out: {thread: '[Go 7] main.courier'}\n");
+  ASSERT_EQ(steps.size(), 4u);
+  EXPECT_FALSE(std::get<Continue>(steps[0].kind).thread);
+  ASSERT_TRUE(std::get<Next>(steps[1].kind).thread);
+  EXPECT_TRUE(std::get<Next>(steps[1].kind).thread->matches("* [Go 7] main.courier (Thread 9)"));
+  EXPECT_FALSE(std::get<StepIn>(steps[2].kind).thread);
+  EXPECT_TRUE(std::get<StepOut>(steps[3].kind).thread->matches("[Go 7] main.courier"));
+}
+
+TEST_F(StackLoaderTest, ThreadSelectorProblems) {
+  EXPECT_EQ(errors_of("  - next: {thread: {contains: a}, thraed: 1}\n"
+                      "  - continue: {thread: [1]}\n"
+                      "  - step_in: {thread: {startswith: x}}\n"),
+            "scenarios/x.yaml:3:35: error: unknown key 'thraed' (did you mean 'thread'?)\n"
+            "  - next: {thread: {contains: a}, thraed: 1}\n"
+            "                                  ^\n\n"
+            "scenarios/x.yaml:4:24: error: 'thread' must be a scalar or a map with one operator "
+            "(eq, matches, prefix, contains), got list\n"
+            "  - continue: {thread: [1]}\n"
+            "                       ^\n\n"
+            "scenarios/x.yaml:5:24: error: unknown matcher 'startswith' (did you mean 'prefix'?)\n"
+            "  - step_in: {thread: {startswith: x}}\n"
+            "                       ^");
+}
+
+}  // namespace
+}  // namespace scenario
