@@ -49,6 +49,9 @@ int run_cli(int argc, char** argv) {
       ->add_option("--timeout", run.timeout_seconds,
                    "Deadline per scenario in seconds unless the scenario sets one (default 120)")
       ->check(CLI::PositiveNumber);
+  run_cmd->add_flag("--strict", run.strict,
+                    "Fail a scenario on any DAP event no step expected and no allow-list names "
+                    "(a scenario's own 'strict:' wins)");
 
   std::vector<std::filesystem::path> validate_paths;
   auto* validate_cmd =

@@ -135,6 +135,7 @@ int run_command(const RunOptions& options) {
                           options.reports_dir / "artifacts",
                           own_directory() / "dlv-exec-wrapper",
                           {}};
+  env.strict = options.strict;
   if (options.timeout_seconds) {
     env.timeouts.scenario = util::Duration(static_cast<long>(*options.timeout_seconds * 1000));
   }

@@ -15,6 +15,8 @@ struct RunOptions {
   std::optional<std::filesystem::path> junit;  // default <reports_dir>/junit.xml
   std::optional<std::filesystem::path> cache_dir;
   std::optional<double> timeout_seconds;  // per scenario, unless the scenario sets one
+  bool strict =
+      false;  // fail on DAP events no step expected (unless a scenario says strict: false)
 };
 
 // `harness run`: load, validate, run every scenario, write JUnit; returns the exit status.

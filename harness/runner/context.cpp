@@ -13,6 +13,13 @@ Problem infrastructure(const util::SourceLoc& where, const util::Error& error) {
   return Problem{Status::Error, std::move(text), where};
 }
 
+std::string scenario_path(const scenario::Scenario& scenario, const std::string& path) {
+  if (path.empty()) return path;
+  auto rel = std::filesystem::path(path).lexically_relative(scenario::client_root(scenario));
+  if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+  return path;
+}
+
 RunContext::RunContext(const scenario::Scenario& scenario, const Environment& env,
                        std::unique_ptr<dap::Session> session, process::DlvServer& dlv,
                        util::Deadline scenario_deadline)

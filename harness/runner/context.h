@@ -26,6 +26,11 @@ Problem failure(const util::SourceLoc& where, std::string message);
 // An infrastructure problem (not the program's fault), at `where` if it concerns a line.
 Problem infrastructure(const util::SourceLoc& where, const util::Error& error);
 
+// A source path as a scenario writes it: relative to the client's source root (the program
+// directory unless client_source_root says otherwise) when the file lies inside it, else as dlv
+// reported it.
+std::string scenario_path(const scenario::Scenario& scenario, const std::string& path);
+
 // Where the debuggee is stopped, valid until the next resume (frame ids die with it).
 struct StopState {
   int thread_id = 0;
@@ -58,9 +63,10 @@ class RunContext {
   std::size_t cursor = 0;                     // receive index after the last event a step consumed
   bool configured = false;  // configurationDone sent (the program has been started)
   std::optional<StopState> stop;
-  std::optional<int> exit_code;  // once known
-  bool ended = false;            // `terminated` or `exited` seen
-  bool disconnected = false;     // a disconnect request was sent
+  std::map<std::string, std::string> captures;  // `save:` name -> value, for `${name}`
+  std::optional<int> exit_code;                 // once known
+  bool ended = false;                           // `terminated` or `exited` seen
+  bool disconnected = false;                    // a disconnect request was sent
 
   // The earlier of now + `d` and the scenario's own deadline.
   util::Deadline deadline(util::Duration d) const;

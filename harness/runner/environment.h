@@ -29,6 +29,8 @@ struct Environment {
   std::filesystem::path artifacts_dir;  // one sub-folder per scenario
   std::filesystem::path exec_wrapper;   // dlv-exec-wrapper, for topology go_test_exec
   Timeouts timeouts;
+  // `harness run --strict`: every scenario without its own `strict:` fails on unexpected events.
+  bool strict = false;
 };
 
 }  // namespace runner

@@ -1,84 +1,36 @@
 #include "harness/runner/handshake.h"
 
 #include "harness/dap/message.h"
+#include "harness/runner/breakpoints.h"
+#include "harness/runner/gates.h"
 
 namespace runner {
 
 namespace {
 
-json initialize_arguments() {
-  return {{"clientID", "dlv-harness"},
-          {"clientName", "dlv-harness"},
-          {"adapterID", "go"},
-          {"locale", "en-us"},
-          {"linesStartAt1", true},
-          {"columnsStartAt1", true},
-          {"pathFormat", "path"},
-          {"supportsVariableType", true},
-          {"supportsVariablePaging", true},
-          {"supportsRunInTerminalRequest", false},
-          {"supportsProgressReporting", false}};
-}
-
-json breakpoint_json(int line, const std::optional<std::string>& condition,
-                     const std::optional<std::string>& hit_condition) {
-  json bp = json::object();
-  if (line > 0) bp["line"] = line;
-  if (condition) bp["condition"] = *condition;
-  if (hit_condition) bp["hitCondition"] = *hit_condition;
-  return bp;
-}
-
-// Records dlv's ids for the scenario's breakpoints; an unverified one fails the scenario.
-StepResult accept_breakpoints(RunContext& ctx, const json& response,
-                              const std::vector<std::pair<std::string, util::SourceLoc>>& asked,
-                              const std::string& what) {
-  json actual = response["body"].value("breakpoints", json::array());
-  if (actual.size() != asked.size()) {
-    return failure(asked.empty() ? util::SourceLoc{} : asked.front().second,
-                   what + ": dlv answered " + std::to_string(actual.size()) + " breakpoints for " +
-                       std::to_string(asked.size()) + " requested");
-  }
-  for (std::size_t i = 0; i < asked.size(); ++i) {
-    const auto& [id, loc] = asked[i];
-    const json& bp = actual[i];
-    if (!bp.value("verified", false)) {
-      std::string label = id.empty() ? what : "'" + id + "' (" + what + ")";
-      return failure(loc, "breakpoint " + label +
-                              " not verified: " + bp.value("message", "dlv gave no reason"));
-    }
-    if (!id.empty() && bp.contains("id")) ctx.breakpoint_ids[id] = bp["id"].get<int>();
-  }
-  return std::nullopt;
+// What VS Code sends, with the scenario's `client:` switches applied.
+json initialize_arguments(const scenario::Scenario& s) {
+  json args = {{"clientID", "dlv-harness"},
+               {"clientName", "dlv-harness"},
+               {"adapterID", "go"},
+               {"locale", "en-us"},
+               {"linesStartAt1", true},
+               {"columnsStartAt1", true},
+               {"pathFormat", "path"},
+               {"supportsVariableType", true},
+               {"supportsVariablePaging", true},
+               {"supportsRunInTerminalRequest", false},
+               {"supportsProgressReporting", false}};
+  for (const auto& [name, on] : s.client_capabilities) args[name] = on;
+  return args;
 }
 
 StepResult set_breakpoints(RunContext& ctx) {
   const auto& s = ctx.scenario;
-  for (const auto& file : s.breakpoints) {
-    json bps = json::array();
-    std::vector<std::pair<std::string, util::SourceLoc>> asked;
-    for (const auto& bp : file.breakpoints) {
-      bps.push_back(breakpoint_json(bp.line, bp.condition, bp.hit_condition));
-      asked.emplace_back(bp.id, bp.loc);
-    }
-    auto path = (scenario::client_root(s) / file.file).lexically_normal().string();
-    auto response =
-        ctx.request("setBreakpoints", {{"source", {{"path", path}}}, {"breakpoints", bps}});
-    if (!response) return infrastructure(file.loc, response.error());
-    if (auto p = accept_breakpoints(ctx, *response, asked, file.file)) return p;
-  }
+  for (const auto& file : s.breakpoints)
+    if (auto problem = set_file_breakpoints(ctx, file)) return problem;
   if (s.function_breakpoints.empty()) return std::nullopt;
-  json bps = json::array();
-  std::vector<std::pair<std::string, util::SourceLoc>> asked;
-  for (const auto& bp : s.function_breakpoints) {
-    json j = breakpoint_json(0, bp.condition, bp.hit_condition);
-    j["name"] = bp.function;
-    bps.push_back(j);
-    asked.emplace_back(bp.id, bp.loc);
-  }
-  auto response = ctx.request("setFunctionBreakpoints", {{"breakpoints", bps}});
-  if (!response) return infrastructure(s.function_breakpoints.front().loc, response.error());
-  return accept_breakpoints(ctx, *response, asked, "function breakpoints");
+  return set_function_breakpoints(ctx, s.function_breakpoints, s.function_breakpoints.front().loc);
 }
 
 // Replaces ${workspaceFolder} (the client's source root, as the editor opened it) and
@@ -145,8 +97,9 @@ json launch_arguments(const scenario::Scenario& s, const std::filesystem::path& 
 
 StepResult start_session(RunContext& ctx) {
   const auto& s = ctx.scenario;
-  auto init = ctx.request("initialize", initialize_arguments());
+  auto init = ctx.request("initialize", initialize_arguments(s));
   if (!init) return infrastructure(s.loc, init.error());
+  if (auto unmet = unmet_capabilities(s, ctx.env, *init)) return unmet;
 
   // A headless server already runs the program: attach in mode remote. Topology attach: the
   // harness started the program, dlv attaches to its process id.
@@ -187,6 +140,7 @@ StepResult start_session(RunContext& ctx) {
         util::make_error(util::ErrorKind::Protocol, "launch refused: " + dap::error_text(message)));
   }
   if (auto problem = set_breakpoints(ctx)) return problem;
+  if (auto problem = set_exception_filters(ctx, *init)) return problem;
   auto response = ctx.session().wait_response(seq, launch_deadline);
   if (!response) return infrastructure(s.launch.loc, response.error());
   if (!dap::is_success(*response)) {

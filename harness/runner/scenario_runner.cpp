@@ -6,8 +6,10 @@
 #include "harness/dap/transcript.h"
 #include "harness/process/dlv_server.h"
 #include "harness/runner/context.h"
+#include "harness/runner/gates.h"
 #include "harness/runner/handshake.h"
 #include "harness/runner/steps.h"
+#include "harness/runner/strict.h"
 #include "harness/transport/tcp_stream.h"
 #include "harness/util/strings.h"
 
@@ -166,6 +168,7 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
     return result;
   };
 
+  if (auto unmet = unmet_tool_requirements(s, env)) return finish(std::move(unmet));
   auto deadline = util::Deadline::after(s.timeout.value_or(env.timeouts.scenario));
   result.artifacts_dir = env.artifacts_dir / artifact_slug(result.id);
   std::error_code ec;
@@ -204,9 +207,13 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
       ctx.scratch_dir = result.artifacts_dir;
       ctx.debuggee = debuggee.get();
       problem = start_session(ctx);
+      StrictWatch strict(s, env);
       for (std::size_t i = 0; !problem && i < s.steps.size(); ++i) {
+        strict.before_step(ctx, i);
         problem = run_step(ctx, s.steps[i]);
+        if (!problem) strict.after_step(ctx, s.steps[i]);
       }
+      if (!problem) problem = strict.finish(ctx);
       if (problem) explain_dlv(*problem, **dlv);
       teardown(&ctx, &ctx.session(), **dlv, env);
     }

@@ -36,6 +36,7 @@ StepResult run_evaluate(RunContext& ctx, const scenario::Step& step,
   }
   checks.check(evaluate.result, body.value("result", json()), path + ".result");
   checks.check(evaluate.type, body.value("type", json()), path + ".type");
+  if (evaluate.save) ctx.captures[*evaluate.save] = body.value("result", "");
   return checks.result();
 }
 

@@ -2,8 +2,54 @@
 
 #include "harness/runner/output.h"
 #include "harness/runner/steps.h"
+#include "harness/util/strings.h"
 
 namespace runner {
+
+namespace {
+
+// The lines of `text` (a trailing newline ends the last line, it does not start another).
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines = util::split(text, '\n');
+  if (!lines.empty() && lines.back().empty()) lines.pop_back();
+  return lines;
+}
+
+// For `in_order`: the first matcher that found no line after the previous one's line, and that
+// previous line's index (-1 when it is the first matcher); nullopt when every matcher matched.
+std::optional<std::pair<std::size_t, long>> first_unmatched(
+    const std::vector<match::Matcher>& in_order, const std::vector<std::string>& lines) {
+  long previous = -1;
+  for (std::size_t m = 0; m < in_order.size(); ++m) {
+    long found = -1;
+    for (std::size_t i = static_cast<std::size_t>(previous + 1); i < lines.size(); ++i) {
+      if (in_order[m].matches(lines[i])) {
+        found = static_cast<long>(i);
+        break;
+      }
+    }
+    if (found < 0) return std::pair{m, previous};
+    previous = found;
+  }
+  return std::nullopt;
+}
+
+// "output[stdout].in_order[1]: expected a line matching contains "b" after line 2 ("a"), got
+// none in 3 line(s): ..."
+std::string in_order_failure(const scenario::ExpectOutput& expect, const std::string& text,
+                             std::size_t matcher, long after) {
+  auto lines = lines_of(text);
+  std::string where = after < 0
+                          ? "in the output"
+                          : "after line " + std::to_string(after + 1) + " (" +
+                                util::quote(lines[static_cast<std::size_t>(after)]) +
+                                ", which matched in_order[" + std::to_string(matcher - 1) + "])";
+  return "output[" + expect.category + "].in_order[" + std::to_string(matcher) +
+         "]: expected a line that matches " + expect.in_order[matcher].describe() + " " + where +
+         ", got none; output " + util::quote(text);
+}
+
+}  // namespace
 
 StepResult run_expect_output(RunContext& ctx, const scenario::Step& step,
                              const scenario::ExpectOutput& expect) {
@@ -12,10 +58,16 @@ StepResult run_expect_output(RunContext& ctx, const scenario::Step& step,
   std::string path = "output[" + expect.category + "]";
   while (true) {
     std::string text = collected_output(ctx, expect.category);
-    if (expect.text.matches(text)) return std::nullopt;
+    auto unmatched = expect.text ? std::nullopt : first_unmatched(expect.in_order, lines_of(text));
+    if (expect.text ? expect.text->matches(text) : !unmatched) return std::nullopt;
     if (deadline.expired() || ctx.session().closed()) {
       Checks checks;
-      checks.check(expect.text, text, path);
+      if (expect.text) {
+        checks.check(expect.text, text, path);
+      } else {
+        const auto& [matcher, after] = *unmatched;
+        checks.fail(expect.in_order[matcher].loc(), in_order_failure(expect, text, matcher, after));
+      }
       return checks.result();
     }
     // Output arrives as DAP events or on dlv's pipes: wake on the next message, or re-read

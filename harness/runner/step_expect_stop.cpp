@@ -1,5 +1,3 @@
-#include <filesystem>
-
 #include "harness/dap/message.h"
 #include "harness/runner/steps.h"
 
@@ -7,20 +5,32 @@ namespace runner {
 
 namespace {
 
-// A frame's source path as a scenario writes it: relative to the client's source root (the
-// program directory unless client_source_root says otherwise) when the file lies inside it, else
-// as dlv reported it.
-std::string scenario_path(const std::filesystem::path& program_dir, const std::string& path) {
-  if (path.empty()) return path;
-  auto rel = std::filesystem::path(path).lexically_relative(program_dir);
-  if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
-  return path;
-}
-
 std::string ids_text(const json& ids) {
   std::string out = "[";
   for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? ", " : "") + ids[i].dump();
   return out + "]";
+}
+
+// Checks the name of the stopped thread (from a `threads` request) against `name`; an ERROR
+// when the request fails.
+StepResult check_stopped_thread(RunContext& ctx, const json& body, const match::Matcher& name,
+                                Checks& checks) {
+  if (!body.contains("threadId")) {
+    checks.fail(name.loc(), "stopped.threadId: the stopped event names no thread (expected " +
+                                name.describe() + ")");
+    return std::nullopt;
+  }
+  auto response = ctx.request("threads", json::object());
+  if (!response) return infrastructure(name.loc(), response.error());
+  int id = body.value("threadId", 0);
+  std::string path = "threads[id=" + std::to_string(id) + "].name";
+  for (const auto& thread : (*response)["body"].value("threads", json::array())) {
+    if (thread.value("id", -1) != id) continue;
+    checks.check(name, thread.value("name", json()), path);
+    return std::nullopt;
+  }
+  checks.fail(name.loc(), path + ": no thread with id " + std::to_string(id) + " in `threads`");
+  return std::nullopt;
 }
 
 }  // namespace
@@ -55,6 +65,11 @@ StepResult run_expect_stop(RunContext& ctx, const scenario::Step& step,
   checks.check(expect.reason, body.value("reason", json()), "stopped.reason");
   checks.check(expect.description, body.value("description", json()), "stopped.description");
   checks.check(expect.text, body.value("text", json()), "stopped.text");
+  checks.check(expect.all_threads_stopped, body.value("allThreadsStopped", json()),
+               "stopped.allThreadsStopped");
+  if (expect.thread) {
+    if (auto problem = check_stopped_thread(ctx, body, *expect.thread, checks)) return problem;
+  }
   if (expect.at) {
     json hit = body.value("hitBreakpointIds", json::array());
     auto id = ctx.breakpoint_ids.find(*expect.at);
@@ -79,8 +94,7 @@ StepResult run_expect_stop(RunContext& ctx, const scenario::Step& step,
       const json& top = (*frames)->front();
       std::string path = top.contains("source") ? top["source"].value("path", "") : "";
       checks.check(expect.function, top.value("name", json()), "stackTrace[0].name");
-      checks.check(expect.file, scenario_path(scenario::client_root(ctx.scenario), path),
-                   "stackTrace[0].source.path");
+      checks.check(expect.file, scenario_path(ctx.scenario, path), "stackTrace[0].source.path");
       checks.check(expect.line, top.value("line", json()), "stackTrace[0].line");
     }
   }

@@ -2,6 +2,8 @@
 
 #include <variant>
 
+#include "harness/runner/captures.h"
+
 namespace runner {
 
 namespace {
@@ -13,19 +15,31 @@ template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 }  // namespace
 
-StepResult run_step(RunContext& ctx, const scenario::Step& step) {
+StepResult run_step(RunContext& ctx, const scenario::Step& written) {
+  auto substituted = with_captures(written, ctx.captures);
+  if (auto* problem = std::get_if<Problem>(&substituted)) return *problem;
+  const scenario::Step& step = std::get<scenario::Step>(substituted);
   return std::visit(
       Overloaded{
-          [&](const scenario::Continue&) { return run_resume(ctx, step, "continue"); },
-          [&](const scenario::Next&) { return run_resume(ctx, step, "next"); },
-          [&](const scenario::StepIn&) { return run_resume(ctx, step, "stepIn"); },
-          [&](const scenario::StepOut&) { return run_resume(ctx, step, "stepOut"); },
+          [&](const scenario::Continue& s) { return run_resume(ctx, step, "continue", s.thread); },
+          [&](const scenario::Next& s) { return run_resume(ctx, step, "next", s.thread); },
+          [&](const scenario::StepIn& s) { return run_resume(ctx, step, "stepIn", s.thread); },
+          [&](const scenario::StepOut& s) { return run_resume(ctx, step, "stepOut", s.thread); },
+          [&](const scenario::ExpectStack& s) { return run_expect_stack(ctx, step, s); },
+          [&](const scenario::ExpectThreads& s) { return run_expect_threads(ctx, step, s); },
           [&](const scenario::ExpectStop& s) { return run_expect_stop(ctx, step, s); },
           [&](const scenario::ExpectVariables& s) { return run_expect_variables(ctx, step, s); },
           [&](const scenario::Evaluate& s) { return run_evaluate(ctx, step, s); },
           [&](const scenario::ExpectOutput& s) { return run_expect_output(ctx, step, s); },
           [&](const scenario::ExpectExit& s) { return run_expect_exit(ctx, step, s); },
           [&](const scenario::Reconnect&) { return run_reconnect(ctx, step); },
+          [&](const scenario::SetVariable& s) { return run_set_variable(ctx, step, s); },
+          [&](const scenario::SetBreakpoints& s) { return run_set_breakpoints(ctx, step, s); },
+          [&](const scenario::SetFunctionBreakpoints& s) {
+            return run_set_function_breakpoints(ctx, step, s);
+          },
+          [&](const scenario::Pause&) { return run_pause(ctx, step); },
+          [&](const scenario::ExceptionInfo& s) { return run_exception_info(ctx, step, s); },
       },
       step.kind);
 }

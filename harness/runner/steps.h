@@ -1,4 +1,6 @@
 #pragma once
+#include <variant>
+
 #include "harness/runner/context.h"
 
 // One function per step kind (each in its own file), plus the dispatcher.
@@ -7,8 +9,19 @@ namespace runner {
 // Runs one step of the scenario; nullopt when every expectation of the step held.
 StepResult run_step(RunContext& ctx, const scenario::Step& step);
 
-// continue / next / step_in / step_out: `command` is the DAP request name.
-StepResult run_resume(RunContext& ctx, const scenario::Step& step, const char* command);
+// continue / next / step_in / step_out: `command` is the DAP request name; `thread` selects
+// the thread by name instead of the one that last stopped.
+StepResult run_resume(RunContext& ctx, const scenario::Step& step, const char* command,
+                      const std::optional<match::Matcher>& thread);
+StepResult run_expect_stack(RunContext& ctx, const scenario::Step& step,
+                            const scenario::ExpectStack& expect);
+StepResult run_expect_threads(RunContext& ctx, const scenario::Step& step,
+                              const scenario::ExpectThreads& expect);
+
+// The id of the one thread (goroutine) whose name matches `name`, from a `threads` request; a
+// Fail naming every thread when none or several match. `where` is the step.
+std::variant<int, Problem> select_thread(RunContext& ctx, const util::SourceLoc& where,
+                                         const match::Matcher& name);
 StepResult run_expect_stop(RunContext& ctx, const scenario::Step& step,
                            const scenario::ExpectStop& expect);
 StepResult run_expect_variables(RunContext& ctx, const scenario::Step& step,
@@ -20,6 +33,19 @@ StepResult run_expect_output(RunContext& ctx, const scenario::Step& step,
 StepResult run_expect_exit(RunContext& ctx, const scenario::Step& step,
                            const scenario::ExpectExit& expect);
 StepResult run_reconnect(RunContext& ctx, const scenario::Step& step);
+StepResult run_set_variable(RunContext& ctx, const scenario::Step& step,
+                            const scenario::SetVariable& set);
+
+// set_breakpoints / set_function_breakpoints: replace a set of breakpoints while the scenario runs.
+StepResult run_set_breakpoints(RunContext& ctx, const scenario::Step& step,
+                               const scenario::SetBreakpoints& set);
+StepResult run_set_function_breakpoints(RunContext& ctx, const scenario::Step& step,
+                                        const scenario::SetFunctionBreakpoints& set);
+// pause: halts the running program (expect_stop then sees reason "pause").
+StepResult run_pause(RunContext& ctx, const scenario::Step& step);
+// exception_info: the DAP exceptionInfo of the stopped thread.
+StepResult run_exception_info(RunContext& ctx, const scenario::Step& step,
+                              const scenario::ExceptionInfo& expect);
 
 // Collects the mismatches of one step and turns them into a single Problem.
 class Checks {
