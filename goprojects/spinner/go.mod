@@ -1,0 +1,3 @@
+module example.com/spinner
+
+go 1.21
