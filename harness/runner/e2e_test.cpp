@@ -139,6 +139,32 @@ TEST_P(MustFail, FailsWithTheMessageItStates) {
 INSTANTIATE_TEST_SUITE_P(Fixtures, MustFail, ::testing::ValuesIn(files_under("fixtures/must-fail")),
                          test_name);
 
+// A fixture in fixtures/skips/ has a `requires` this machine does not meet; its first line
+//   # expect-skip: REASON        ({dlv_version} stands for the dlv at hand)
+// is the reason the harness must give, and nothing may be started for it.
+class Skips : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Skips, SkipsWithTheReasonItStates) {
+  std::string first = util::testing::read_file(kSource / GetParam());
+  first = first.substr(0, first.find('\n'));
+  const std::string tag = "# expect-skip: ";
+  ASSERT_TRUE(util::starts_with(first, tag)) << GetParam() << " has no '" << tag << "' first line";
+  std::string reason = first.substr(tag.size());
+  const std::string placeholder = "{dlv_version}";
+  if (auto at = reason.find(placeholder); at != std::string::npos) {
+    reason.replace(at, placeholder.size(), environment().dlv.version.str());
+  }
+  auto s = load(GetParam());
+  ASSERT_TRUE(s);
+  auto result = run_scenario(*s, environment());
+  EXPECT_EQ(result.status, Status::Skip) << result.problem.message;
+  EXPECT_EQ(result.problem.message, reason);
+  expect_no_descendants();
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, Skips, ::testing::ValuesIn(files_under("fixtures/skips")),
+                         test_name);
+
 TEST(Scenario, DlvThatCannotStartIsAnErrorNotAFailure) {
   auto s = load("fixtures/cli/passes.yaml");
   ASSERT_TRUE(s);

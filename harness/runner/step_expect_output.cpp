@@ -56,7 +56,14 @@ StepResult run_expect_output(RunContext& ctx, const scenario::Step& step,
   if (auto problem = ctx.ensure_configured(step.loc)) return problem;
   auto deadline = ctx.deadline(ctx.step_timeout(step, ctx.env.timeouts.output));
   std::string path = "output[" + expect.category + "]";
+  bool grace_started = false;
   while (true) {
+    // Once the program has ended nothing new can come but what is still in the pipes: wait
+    // only a short grace for that, not the whole output timeout.
+    if (ctx.ended && !grace_started) {
+      grace_started = true;
+      deadline = deadline.min(util::Deadline::after(util::Duration(300)));
+    }
     std::string text = collected_output(ctx, expect.category);
     auto unmatched = expect.text ? std::nullopt : first_unmatched(expect.in_order, lines_of(text));
     if (expect.text ? expect.text->matches(text) : !unmatched) return std::nullopt;
