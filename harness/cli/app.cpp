@@ -22,8 +22,11 @@ constexpr const char* kFooter =
     "  harness list scenarios/                show the scenarios that would run\n"
     "  harness lint-launch .vscode/launch.json  attributes dlv-dap ignores, and what to use\n"
     "  harness doctor                         what in this machine breaks debugging\n"
-    "\nExit status: 0 all passed, 1 a scenario failed or errored, 2 usage error or invalid\n"
-    "scenario files (nothing is run), 3 go or dlv missing.\n"
+    "  harness run -j 2 --shard 1/4 --retries 1 --json reports/run.json scenarios/\n"
+    "                                         one CI shard, in parallel, flaky runs marked\n"
+    "\nExit status: 0 all passed, 1 a scenario failed or errored (or the run's deadline passed),\n"
+    "2 usage error or invalid scenario files (nothing is run), 3 go or dlv missing,\n"
+    "130/143 interrupted by SIGINT/SIGTERM (reports hold what finished, marked partial).\n"
     "Scenario language: docs/scenarios.md.";
 
 }  // namespace
@@ -52,6 +55,38 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_flag("--strict", run.strict,
                     "Fail a scenario on any DAP event no step expected and no allow-list names "
                     "(a scenario's own 'strict:' wins)");
+  run_cmd->add_option("-j,--jobs", run.jobs,
+                      "Scenarios run at once, each with its own dlv (default: number of cores)");
+  run_cmd->add_option("--filter", run.filter,
+                      "Run only scenarios whose file or name matches this regex");
+  run_cmd->add_option("--skip", run.skip,
+                      "Leave out scenarios whose file or name matches this regex");
+  run_cmd->add_option("--tag", run.tags,
+                      "Run only scenarios with this tag (repeatable: any of them)");
+  run_cmd->add_option("--shard", run.shard,
+                      "Run shard I of N (1-based, e.g. 2/4) by a stable hash of the scenario file; "
+                      "default from HARNESS_SHARD_INDEX (0-based) and HARNESS_TOTAL_SHARDS");
+  run_cmd->add_flag("--list", run.list, "Print the selected scenarios and exit without running");
+  run_cmd->add_option("--repeat", run.repeat, "Run every scenario N times")
+      ->check(CLI::PositiveNumber);
+  run_cmd
+      ->add_option("--retries", run.retries,
+                   "Run a failed scenario up to N more times; a pass on a retry is reported "
+                   "flaky")
+      ->check(CLI::NonNegativeNumber);
+  run_cmd->add_flag(
+      "--fail-fast", run.fail_fast,
+      "Start no new scenario after the first failure (the rest are reported not run)");
+  run_cmd
+      ->add_option("--run-timeout", run.run_timeout_seconds,
+                   "Deadline for the whole run in seconds: then runs under way are ended, the "
+                   "rest not started, and the reports marked partial")
+      ->check(CLI::PositiveNumber);
+  run_cmd->add_option("--json", run.json,
+                      "Write events in the `go test -json` shape to FILE, or to stdout with '-' "
+                      "(the console then goes to stderr)");
+  run_cmd->add_flag("--junit-extended", run.junit_extended,
+                    "Add file and line to every <testcase> (outside the strict Jenkins schema)");
 
   std::vector<std::filesystem::path> validate_paths;
   auto* validate_cmd =

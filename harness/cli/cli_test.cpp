@@ -1,9 +1,14 @@
 // Runs the built `harness` binary as a user would and checks what it prints and returns.
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "harness/process/child.h"
 #include "harness/util/strings.h"
@@ -30,6 +35,35 @@ process::RunResult harness(std::vector<std::string> args) {
 
 std::string last_line(const std::string& text) {
   return std::string(util::trim(util::tail_lines(text, 1)));
+}
+
+// Checks `junit` against the strict Jenkins schema with xmllint.
+void expect_schema_valid(const fs::path& junit) {
+  auto xsd = fs::path(HARNESS_BINARY_DIR) / "third_party" / "jenkins-junit.xsd";
+  ASSERT_TRUE(fs::exists(xsd)) << "run scripts/dev test: it fetches the schema";
+  process::SpawnOptions lint;
+  lint.argv = {"xmllint", "--noout", "--schema", xsd.string(), junit.string()};
+  auto linted = process::run(lint, util::Deadline::after(util::Duration(30'000)));
+  ASSERT_TRUE(linted.ok());
+  EXPECT_EQ(linted->status.code, 0) << linted->err;
+}
+
+// The test2json events of a --json file, one object per line.
+std::vector<nlohmann::json> json_events(const fs::path& file) {
+  std::vector<nlohmann::json> events;
+  for (const auto& line : util::split(util::testing::read_file(file), '\n'))
+    if (!line.empty()) events.push_back(nlohmann::json::parse(line));
+  return events;
+}
+
+// The final action (pass, fail, skip) of `test` among the events.
+std::string final_action(const std::vector<nlohmann::json>& events, const std::string& test) {
+  std::string action;
+  for (const auto& e : events) {
+    std::string a = e.value("Action", "");
+    if (e.value("Test", "") == test && (a == "pass" || a == "fail" || a == "skip")) action = a;
+  }
+  return action;
 }
 
 TEST(Cli, HelpExplainsCommandsAndExitCodes) {
@@ -157,15 +191,131 @@ TEST(Cli, RunReportsPassAndFailAndWritesSchemaValidJunit) {
       << r.out;
   auto junit = reports / "junit.xml";
   ASSERT_TRUE(fs::exists(junit));
-  auto xsd = fs::path(HARNESS_BINARY_DIR) / "third_party" / "jenkins-junit.xsd";
-  ASSERT_TRUE(fs::exists(xsd)) << "run scripts/dev test: it fetches the schema";
-  process::SpawnOptions lint;
-  lint.argv = {"xmllint", "--noout", "--schema", xsd.string(), junit.string()};
-  auto linted = process::run(lint, util::Deadline::after(util::Duration(30'000)));
-  ASSERT_TRUE(linted.ok());
-  EXPECT_EQ(linted->status.code, 0) << linted->err;
+  expect_schema_valid(junit);
   EXPECT_TRUE(fs::exists(reports / "artifacts" / "fixtures_cli_fails.yaml" / "transcript.txt"));
   EXPECT_TRUE(fs::exists(reports / "artifacts" / "fixtures_cli_fails.yaml" / "dlv.log"));
+}
+
+TEST(Cli, ListSelectsByFilterSkipTagAndShard) {
+  auto all = harness({"run", "scenarios/", "--list"});
+  EXPECT_EQ(all.status.code, 0) << all.err;
+  auto tagged = harness({"run", "scenarios/", "--list", "--tag", "pause"});
+  EXPECT_TRUE(util::starts_with(last_line(tagged.out), "harness: 1 of ")) << tagged.out;
+  EXPECT_NE(tagged.out.find("scenarios/pause/pause_running_program.yaml"), std::string::npos);
+  auto filtered = harness(
+      {"run", "scenarios/", "--list", "--filter", "^scenarios/stacks/", "--skip", "paging"});
+  EXPECT_TRUE(util::starts_with(last_line(filtered.out), "harness: 4 of ")) << filtered.out;
+  auto bad = harness({"run", "scenarios/", "--list", "--shard", "5/4"});
+  EXPECT_EQ(bad.status.code, 2);
+  EXPECT_NE(bad.err.find("--shard must be I/N with 1 <= I <= N (e.g. 2/4), got '5/4'"),
+            std::string::npos)
+      << bad.err;
+}
+
+TEST(Cli, FlakyScenarioPassingOnARetryIsReportedFlakyEverywhere) {
+  auto dir = util::testing::scratch_dir();
+  auto reports = dir / "reports";
+  std::vector<std::string> args = {kHarness.string(), "run",    "fixtures/cli/flaky.yaml",
+                                   "--retries",       "1",      "--reports",
+                                   reports.string(),  "--json", (dir / "run.json").string()};
+  process::SpawnOptions options;
+  options.argv = args;
+  options.cwd = kSource;
+  options.env_overrides = {{"FLAKY_MARKER", (dir / "marker").string()}};
+  auto r = process::run(options, util::Deadline::after(util::Duration(300'000)));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->status.code, 0) << r->out << r->err;
+  EXPECT_NE(r->out.find("flaky: passed on attempt 2; attempt 1 failed:"), std::string::npos)
+      << r->out;
+  EXPECT_NE(r->out.find("exited.exitCode: expected 0, got 1"), std::string::npos) << r->out;
+  EXPECT_NE(r->out.find("harness: flaky: 1 run(s) passed only on a retry: "
+                        "fixtures/cli/flaky.yaml"),
+            std::string::npos)
+      << r->out;
+  std::string junit = util::testing::read_file(reports / "junit.xml");
+  EXPECT_NE(junit.find("status=\"flaky\""), std::string::npos) << junit;
+  expect_schema_valid(reports / "junit.xml");
+  auto events = json_events(dir / "run.json");
+  EXPECT_EQ(final_action(events, "fixtures/cli/flaky.yaml"), "pass");
+  bool said_flaky = false;
+  for (const auto& e : events)
+    said_flaky = said_flaky || util::starts_with(e.value("Output", ""), "    flaky: ");
+  EXPECT_TRUE(said_flaky);
+  // Both attempts keep their artifacts.
+  EXPECT_TRUE(fs::exists(reports / "artifacts" / "fixtures_cli_flaky.yaml" / "transcript.txt"));
+  EXPECT_TRUE(fs::exists(reports / "artifacts" / "attempt-2" / "fixtures_cli_flaky.yaml" /
+                         "transcript.txt"));
+}
+
+TEST(Cli, FailFastStartsNothingAfterTheFirstFailureAndJsonSaysSo) {
+  auto dir = util::testing::scratch_dir();
+  auto r = harness({"run", "fixtures/cli/fails.yaml", "fixtures/cli/passes.yaml", "-j", "1",
+                    "--fail-fast", "--reports", (dir / "reports").string(), "--json", "-"});
+  EXPECT_EQ(r.status.code, 1) << r.err;
+  EXPECT_EQ(last_line(r.err), "harness: 0 passed, 1 failed, 1 skipped") << r.err;
+  EXPECT_NE(r.err.find("harness: stopped: --fail-fast: fixtures/cli/fails.yaml FAIL; 1 run(s) "
+                       "not started"),
+            std::string::npos)
+      << r.err;
+  // --json - puts the events on stdout, one JSON object per line, and the console on stderr.
+  std::ofstream(dir / "events.json") << r.out;
+  auto events = json_events(dir / "events.json");
+  EXPECT_EQ(final_action(events, "fixtures/cli/fails.yaml"), "fail");
+  EXPECT_EQ(final_action(events, "fixtures/cli/passes.yaml"), "skip");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back().value("Action", ""), "fail");
+  EXPECT_FALSE(events.back().contains("Test"));
+}
+
+TEST(Cli, SigintInAParallelRunLeavesNoProcessAndAValidPartialReport) {
+  process::become_subreaper();  // orphans of the harness would come to us: none may remain
+  auto dir = util::testing::scratch_dir();
+  auto reports = dir / "reports";
+  process::SpawnOptions options;
+  options.argv = {kHarness.string(),
+                  "run",
+                  "fixtures/cli/slow/",
+                  "fixtures/cli/passes.yaml",
+                  "-j",
+                  "2",
+                  "--reports",
+                  reports.string(),
+                  "--json",
+                  (dir / "run.json").string()};
+  options.cwd = kSource;
+  auto child = process::Child::spawn(options);
+  ASSERT_TRUE(child.ok()) << child.error().str();
+  // Wait until both jobs have their spinner running under dlv.
+  auto until = util::Deadline::after(util::Duration(60'000));
+  while (!until.expired()) {
+    std::size_t spinners = 0;
+    for (int pid : process::descendants((*child)->pid())) {
+      std::string cmdline = util::testing::read_file("/proc/" + std::to_string(pid) + "/cmdline");
+      std::string program = cmdline.substr(0, cmdline.find('\0'));
+      spinners += util::ends_with(program, "/spinner");
+    }
+    if (spinners >= 2) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_FALSE(until.expired()) << "the spinners never ran";
+  ::kill((*child)->pid(), SIGINT);
+  auto status = (*child)->wait(util::Deadline::after(util::Duration(30'000)));
+  ASSERT_TRUE(status.ok()) << status.error().str();
+  EXPECT_EQ(status->code, 130);
+  std::string out = (*child)->stdout_text();
+  EXPECT_NE(out.find("harness: stopped: interrupted by SIGINT; "), std::string::npos) << out;
+  EXPECT_NE(out.find("interrupted: interrupted by SIGINT"), std::string::npos) << out;
+  std::string junit = util::testing::read_file(reports / "junit.xml");
+  EXPECT_NE(junit.find("name=\"partial\" value=\"true: interrupted by SIGINT\""), std::string::npos)
+      << junit;
+  expect_schema_valid(reports / "junit.xml");
+  auto events = json_events(dir / "run.json");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back().value("Action", ""), "fail");
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  process::reap_adopted();
+  auto left = process::descendants(::getpid());
+  EXPECT_TRUE(left.empty()) << left.size() << " process(es) left, first pid " << left[0];
 }
 
 }  // namespace

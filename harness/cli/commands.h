@@ -17,6 +17,18 @@ struct RunOptions {
   std::optional<double> timeout_seconds;  // per scenario, unless the scenario sets one
   bool strict =
       false;  // fail on DAP events no step expected (unless a scenario says strict: false)
+  std::size_t jobs = 0;               // scenarios at once; 0 = the number of cores
+  std::optional<std::string> filter;  // regex on file or name: keep
+  std::optional<std::string> skip;    // regex on file or name: drop
+  std::vector<std::string> tags;      // keep scenarios with one of these tags
+  std::optional<std::string> shard;   // "I/N", 1-based; else HARNESS_SHARD_INDEX/TOTAL
+  bool list = false;                  // print the selection, run nothing
+  int repeat = 1;                     // runs of every scenario
+  int retries = 0;                    // extra attempts for a failed run (flaky if it passes)
+  bool fail_fast = false;             // start nothing new after the first failure
+  std::optional<double> run_timeout_seconds;  // deadline for the whole run
+  std::optional<std::string> json;            // test2json events to this file, or "-" (stdout)
+  bool junit_extended = false;                // add file/line to every <testcase>
 };
 
 // `harness run`: load, validate, run every scenario, write JUnit; returns the exit status.

@@ -8,6 +8,8 @@ enum ExitCode : int {
   kScenarioFailed = 1,  // at least one scenario failed or errored
   kUsage = 2,           // bad command line or invalid scenario files; nothing was run
   kMissingTool = 3,     // go or dlv not found or unusable
+  kInterrupted = 130,   // SIGINT: reports hold what finished, marked partial
+  kTerminated = 143,    // SIGTERM: likewise
 };
 
 }  // namespace cli

@@ -34,14 +34,43 @@ std::string indent(const std::string& text, const std::string& prefix) {
 }  // namespace
 
 ConsoleReporter::ConsoleReporter(std::FILE* out)
-    : out_(out), colour_(isatty(fileno(out)) && std::getenv("NO_COLOR") == nullptr) {}
+    : out_(out),
+      colour_(isatty(fileno(out)) && std::getenv("NO_COLOR") == nullptr),
+      tty_(isatty(fileno(out))) {}
+
+void ConsoleReporter::started(const scenario::Scenario&, int, std::size_t, std::size_t total) {
+  total_ = total;
+  ++running_;
+  show_progress();
+}
+
+void ConsoleReporter::clear_progress() {
+  if (tty_) std::fputs("\r\x1b[K", out_);
+}
+
+void ConsoleReporter::show_progress() {
+  if (!tty_) return;
+  double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  clear_progress();
+  std::fprintf(out_, "[%zu/%zu] %zu running, %zu failed  %.1fs", done_, total_, running_, failed_,
+               elapsed);
+  std::fflush(out_);
+}
 
 void ConsoleReporter::finished(const runner::ScenarioResult& r) {
+  ++done_;
+  running_ -= running_ > 0;
+  failed_ += r.status == runner::Status::Fail || r.status == runner::Status::Error;
+  clear_progress();
   const char* name = runner::status_name(r.status);
   std::string status = colour_ ? std::string(colour_of(r.status)) + name + "\x1b[0m" : name;
   std::string pad(6 - std::string(name).size(), ' ');
   std::fprintf(out_, "%s%s %8s  %s  %s\n", status.c_str(), pad.c_str(),
-               util::format_seconds(r.duration).c_str(), r.id.c_str(), r.name.c_str());
+               util::format_seconds(r.duration).c_str(), r.id.c_str(), r.display_name().c_str());
+  if (r.flaky()) {
+    std::fprintf(out_, "       flaky: passed on attempt %d; attempt 1 failed:\n", r.attempts);
+    if (r.first_failure) std::fputs(indent(r.first_failure->message, "         ").c_str(), out_);
+  }
   if (r.status == runner::Status::Fail || r.status == runner::Status::Error) {
     std::fputs(indent(r.problem.message, "       ").c_str(), out_);
     if (!r.artifacts_dir.empty()) {
@@ -50,6 +79,7 @@ void ConsoleReporter::finished(const runner::ScenarioResult& r) {
   } else if (r.status == runner::Status::Skip) {
     std::fputs(indent(r.problem.message, "       ").c_str(), out_);
   }
+  show_progress();
   std::fflush(out_);
 }
 
@@ -63,6 +93,15 @@ std::string build_line(const std::vector<runner::ScenarioResult>& results) {
   if (built + cached == 0) return "";
   return "harness: builds: " + std::to_string(built) + " built, " + std::to_string(cached) +
          " from cache";
+}
+
+std::string flaky_line(const std::vector<runner::ScenarioResult>& results) {
+  std::vector<std::string> flaky;
+  for (const auto& r : results)
+    if (r.flaky()) flaky.push_back(r.id);
+  if (flaky.empty()) return "";
+  return "harness: flaky: " + std::to_string(flaky.size()) +
+         " run(s) passed only on a retry: " + util::join(flaky, ", ");
 }
 
 std::string summary_line(const std::vector<runner::ScenarioResult>& results) {

@@ -46,10 +46,20 @@ std::string classname(const std::string& id) {
   return out;
 }
 
-void testcase(std::string& x, const runner::ScenarioResult& r) {
+void testcase(std::string& x, const runner::ScenarioResult& r, JunitFlavour flavour) {
   using runner::Status;
-  x += "    <testcase name=\"" + xml_escape(r.name, true) + "\" classname=\"" +
+  x += "    <testcase name=\"" + xml_escape(r.display_name(), true) + "\" classname=\"" +
        xml_escape(classname(r.id), true) + "\" time=\"" + seconds(r.duration) + "\"";
+  if (flavour == JunitFlavour::Extended) {
+    x += " file=\"" + xml_escape(r.id, true) + "\" line=\"" + std::to_string(r.loc.line) + "\"";
+  }
+  if (r.flaky()) {
+    x += " status=\"flaky\">\n      <system-out>" +
+         xml_escape("flaky: passed on attempt " + std::to_string(r.attempts) +
+                    "; attempt 1 failed:\n" + (r.first_failure ? r.first_failure->message : "")) +
+         "</system-out>\n    </testcase>\n";
+    return;
+  }
   if (r.status == Status::Pass) {
     x += "/>\n";
     return;
@@ -77,7 +87,7 @@ void testcase(std::string& x, const runner::ScenarioResult& r) {
 
 std::string junit_xml(const std::string& suite_name,
                       const std::vector<runner::ScenarioResult>& results,
-                      const Properties& properties) {
+                      const Properties& properties, JunitFlavour flavour) {
   using runner::Status;
   std::size_t failures = 0, errors = 0, skipped = 0;
   util::Duration total{0};
@@ -103,7 +113,7 @@ std::string junit_xml(const std::string& suite_name,
     }
     x += "    </properties>\n";
   }
-  for (const auto& r : results) testcase(x, r);
+  for (const auto& r : results) testcase(x, r, flavour);
   x += "  </testsuite>\n</testsuites>\n";
   return x;
 }

@@ -12,12 +12,16 @@ namespace report {
 // Environment facts recorded as <property> elements (dlv and Go versions, OS, ...).
 using Properties = std::vector<std::pair<std::string, std::string>>;
 
-// A JUnit document valid against the strict Jenkins schema (jenkins-junit.xsd): one
-// <testsuite>, one <testcase> per scenario; <failure> for FAIL, <error> for ERROR,
-// <skipped> for SKIP; transcript tail and dlv output (system-out/-err) for failed cases only.
+// Strict: valid against the Jenkins schema (jenkins-junit.xsd). Extended: adds `file` and `line`
+// to each <testcase> (read by GitLab, Buildkite and most JUnit viewers; not in Jenkins' schema).
+enum class JunitFlavour { Strict, Extended };
+
+// A JUnit document: one <testsuite>, one <testcase> per run of a scenario; <failure> for FAIL,
+// <error> for ERROR, <skipped> for SKIP; transcript tail and dlv output (system-out/-err) for
+// failed cases only. A flaky pass has status="flaky" and its first failure in <system-out>.
 std::string junit_xml(const std::string& suite_name,
                       const std::vector<runner::ScenarioResult>& results,
-                      const Properties& properties);
+                      const Properties& properties, JunitFlavour flavour = JunitFlavour::Strict);
 
 // Writes `text` to `file` atomically (temporary file in the same folder, then rename), creating
 // parent folders.

@@ -1,0 +1,228 @@
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <thread>
+
+#include "harness/cli/commands.h"
+#include "harness/cli/exit_codes.h"
+#include "harness/cli/interrupts.h"
+#include "harness/cli/scenario_files.h"
+#include "harness/gotool/toolchain.h"
+#include "harness/process/child.h"
+#include "harness/report/console.h"
+#include "harness/report/junit.h"
+#include "harness/report/test2json.h"
+#include "harness/runner/suite.h"
+#include "harness/scenario/selection.h"
+#include "harness/util/strings.h"
+
+namespace cli {
+
+namespace {
+
+// Fans results out to several observers (console, test2json).
+class Observers : public runner::SuiteObserver {
+ public:
+  explicit Observers(std::vector<runner::SuiteObserver*> all) : all_(std::move(all)) {}
+  void started(const scenario::Scenario& s, int repetition, std::size_t index,
+               std::size_t total) override {
+    for (auto* o : all_) o->started(s, repetition, index, total);
+  }
+  void finished(const runner::ScenarioResult& r) override {
+    for (auto* o : all_) o->finished(r);
+  }
+
+ private:
+  std::vector<runner::SuiteObserver*> all_;
+};
+
+// The selection asked for on the command line; prints the problem and returns nullopt when a
+// pattern or the shard is malformed.
+std::optional<scenario::Selection> selection_of(const RunOptions& options) {
+  scenario::Selection selection;
+  try {
+    if (options.filter) selection.filter = std::regex(*options.filter);
+    if (options.skip) selection.skip = std::regex(*options.skip);
+  } catch (const std::regex_error& e) {
+    std::fprintf(stderr, "harness: --filter/--skip: invalid regular expression: %s\n", e.what());
+    return std::nullopt;
+  }
+  selection.tags = options.tags;
+  if (options.shard) {
+    auto shard = scenario::parse_shard(*options.shard);
+    if (!shard) {
+      std::fprintf(stderr, "harness: %s\n", shard.error().message.c_str());
+      return std::nullopt;
+    }
+    selection.shard = *shard;
+  } else {
+    auto shard = scenario::shard_from_environment();
+    if (!shard) {
+      std::fprintf(stderr, "harness: %s\n", shard.error().message.c_str());
+      return std::nullopt;
+    }
+    selection.shard = *shard;
+  }
+  return selection;
+}
+
+std::string selection_text(const scenario::Selection& selection, std::size_t kept,
+                           std::size_t loaded) {
+  if (kept == loaded) return std::to_string(kept) + " scenario(s)";
+  std::string text = std::to_string(kept) + " of " + std::to_string(loaded) + " scenario(s)";
+  if (selection.shard) {
+    text += " (shard " + std::to_string(selection.shard->index + 1) + "/" +
+            std::to_string(selection.shard->count) + ")";
+  }
+  return text;
+}
+
+std::size_t default_jobs() {
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+int run_command(const RunOptions& options) {
+  auto loaded = load_scenarios(options.paths);
+  if (!loaded) return kUsage;
+  if (loaded->empty()) {
+    std::fprintf(stderr, "harness: no scenario files (*.yaml) under the given paths\n");
+    return kUsage;
+  }
+  auto selection = selection_of(options);
+  if (!selection) return kUsage;
+  std::size_t loaded_count = loaded->size();
+  auto scenarios = scenario::select(std::move(*loaded), *selection);
+  if (options.list) {
+    print_scenarios(scenarios);
+    std::printf("harness: %s selected\n",
+                selection_text(*selection, scenarios.size(), loaded_count).c_str());
+    return kAllPassed;
+  }
+
+  auto go = gotool::find_go(options.go);
+  constexpr const char* kSeeDoctor =
+      "harness: `harness doctor` checks the whole debugging set-up\n";
+  if (!go) {
+    std::fprintf(stderr, "harness: %s\n%s", go.error().str().c_str(), kSeeDoctor);
+    return kMissingTool;
+  }
+  auto dlv = gotool::find_dlv(options.dlv, &*go);
+  if (!dlv) {
+    std::fprintf(stderr, "harness: %s\n%s", dlv.error().str().c_str(), kSeeDoctor);
+    return kMissingTool;
+  }
+  // A debuggee whose dlv dies is re-parented to us, so teardown can still find and end it.
+  process::become_subreaper();
+
+  runner::Environment env{*go,
+                          *dlv,
+                          options.cache_dir.value_or(default_cache_dir() / "build"),
+                          options.reports_dir / "artifacts",
+                          own_directory() / "dlv-exec-wrapper",
+                          {}};
+  env.strict = options.strict;
+  if (options.timeout_seconds) {
+    env.timeouts.scenario = util::Duration(static_cast<long>(*options.timeout_seconds * 1000));
+  }
+  runner::SuiteOptions suite;
+  suite.jobs = options.jobs == 0 ? default_jobs() : options.jobs;
+  suite.repeat = options.repeat;
+  suite.retries = options.retries;
+  suite.fail_fast = options.fail_fast;
+
+  // With --json - the events own stdout; the console goes to stderr.
+  bool json_on_stdout = options.json && *options.json == "-";
+  std::FILE* console_out = json_on_stdout ? stderr : stdout;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> json_file(nullptr, &std::fclose);
+  std::FILE* json_out = nullptr;
+  if (options.json && !json_on_stdout) {
+    std::error_code ec;
+    auto parent = std::filesystem::path(*options.json).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    json_file.reset(std::fopen(options.json->c_str(), "w"));
+    if (!json_file) {
+      std::fprintf(stderr, "harness: --json: cannot write %s\n", options.json->c_str());
+      return kUsage;
+    }
+    json_out = json_file.get();
+  } else if (json_on_stdout) {
+    json_out = stdout;
+  }
+
+  std::fprintf(console_out, "harness: %s; %zu job(s); dlv %s (%s); %s\n",
+               selection_text(*selection, scenarios.size(), loaded_count).c_str(), suite.jobs,
+               dlv->version.str().c_str(), dlv->path.c_str(), go->version_text.c_str());
+  std::fflush(console_out);
+
+  report::ConsoleReporter console(console_out);
+  std::optional<report::Test2JsonReporter> json;
+  if (json_out) json.emplace(json_out, "dlv-harness");
+  std::vector<runner::SuiteObserver*> observers = {&console};
+  if (json) observers.push_back(&*json);
+  Observers all(observers);
+
+  runner::StopFlag stop;
+  std::vector<runner::ScenarioResult> results;
+  int signal = 0;
+  {
+    std::optional<util::Deadline> run_deadline;
+    if (options.run_timeout_seconds) {
+      run_deadline = util::Deadline::after(
+          util::Duration(static_cast<long>(*options.run_timeout_seconds * 1000)));
+    }
+    InterruptWatch watch(stop, run_deadline, options.run_timeout_seconds);
+    results = runner::run_suite(scenarios, env, suite, all, stop);
+    signal = watch.signal();
+  }
+  console.clear_progress();
+  if (json) json->done(results);
+
+  report::Properties properties = {{"dlv.version", dlv->version.str()},
+                                   {"dlv.path", dlv->path.string()},
+                                   {"go.version", go->version_text},
+                                   {"go.path", go->go.string()}};
+  if (selection->shard) {
+    properties.push_back({"shard", std::to_string(selection->shard->index + 1) + "/" +
+                                       std::to_string(selection->shard->count)});
+  }
+  if (stop.requested()) properties.push_back({"partial", "true: " + stop.reason()});
+  auto junit_path = options.junit.value_or(options.reports_dir / "junit.xml");
+  auto written = report::write_file_atomically(
+      junit_path, report::junit_xml("dlv-harness", results, properties,
+                                    options.junit_extended ? report::JunitFlavour::Extended
+                                                           : report::JunitFlavour::Strict));
+  if (!written) {
+    std::fprintf(stderr, "harness: %s\n", written.error().str().c_str());
+  } else {
+    std::fprintf(console_out, "harness: JUnit report: %s%s\n", junit_path.c_str(),
+                 stop.requested() ? " (partial)" : "");
+  }
+  if (auto builds = report::build_line(results); !builds.empty()) {
+    std::fprintf(console_out, "%s\n", builds.c_str());
+  }
+  if (auto flaky = report::flaky_line(results); !flaky.empty()) {
+    std::fprintf(console_out, "%s\n", flaky.c_str());
+  }
+  if (stop.requested()) {
+    std::size_t not_run = 0;
+    for (const auto& r : results)
+      not_run += r.status == runner::Status::Skip && r.attempts == 1 &&
+                 util::starts_with(r.problem.message, "not run: ");
+    std::fprintf(console_out, "harness: stopped: %s; %zu run(s) not started\n",
+                 stop.reason().c_str(), not_run);
+  }
+  std::fprintf(console_out, "%s\n", report::summary_line(results).c_str());
+  if (signal == SIGINT) return kInterrupted;
+  if (signal == SIGTERM) return kTerminated;
+  bool all_ok = written.ok();
+  for (const auto& r : results) {
+    all_ok = all_ok && (r.status == runner::Status::Pass || r.status == runner::Status::Skip);
+  }
+  if (stop.aborted()) all_ok = false;  // the run's deadline passed
+  return all_ok ? kAllPassed : kScenarioFailed;
+}
+
+}  // namespace cli

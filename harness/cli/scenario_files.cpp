@@ -1,0 +1,47 @@
+#include "harness/cli/scenario_files.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "harness/scenario/loader.h"
+#include "harness/util/strings.h"
+
+namespace cli {
+
+std::optional<std::vector<scenario::Scenario>> load_scenarios(
+    const std::vector<std::filesystem::path>& paths) {
+  auto loaded = scenario::load_paths(paths);
+  for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.str().c_str());
+  if (!loaded.diagnostics.empty()) {
+    std::fprintf(stderr, "harness: %zu problem(s) in the scenario files; nothing was run\n",
+                 loaded.diagnostics.size());
+    return std::nullopt;
+  }
+  return std::move(loaded.scenarios);
+}
+
+std::filesystem::path default_cache_dir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+    return std::filesystem::path(xdg) / "dlv-harness";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::filesystem::path(home) / ".cache" / "dlv-harness";
+  }
+  return std::filesystem::temp_directory_path() / "dlv-harness-cache";
+}
+
+std::filesystem::path own_directory() {
+  std::error_code ec;
+  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::path(".") : self.parent_path();
+}
+
+void print_scenarios(const std::vector<scenario::Scenario>& scenarios) {
+  for (const auto& s : scenarios) {
+    std::string tags = s.tags.empty() ? "" : "  [" + util::join(s.tags, ", ") + "]";
+    std::printf("%s  %s  (%s)%s\n", s.file.c_str(), s.name.c_str(),
+                scenario::mode_name(s.launch.mode), tags.c_str());
+  }
+}
+
+}  // namespace cli

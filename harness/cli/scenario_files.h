@@ -1,0 +1,24 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "harness/scenario/model.h"
+
+// What several commands share: loading scenario files, listing them, default folders.
+namespace cli {
+
+// Loads scenarios; prints every diagnostic to stderr. nullopt when any file was invalid.
+std::optional<std::vector<scenario::Scenario>> load_scenarios(
+    const std::vector<std::filesystem::path>& paths);
+
+// One line per scenario: file, name, mode and tags.
+void print_scenarios(const std::vector<scenario::Scenario>& scenarios);
+
+// $XDG_CACHE_HOME/dlv-harness, else ~/.cache/dlv-harness, else a folder under /tmp.
+std::filesystem::path default_cache_dir();
+
+// The folder of the running harness binary (dlv-exec-wrapper is built next to it).
+std::filesystem::path own_directory();
+
+}  // namespace cli
