@@ -22,6 +22,7 @@ constexpr const char* kFooter =
     "  harness list scenarios/                show the scenarios that would run\n"
     "  harness lint-launch .vscode/launch.json  attributes dlv-dap ignores, and what to use\n"
     "  harness doctor                         what in this machine breaks debugging\n"
+    "  harness compare old/junit.xml new/junit.xml  what an upgrade broke or fixed\n"
     "  harness run -j 2 --shard 1/4 --retries 1 --json reports/run.json scenarios/\n"
     "                                         one CI shard, in parallel, flaky runs marked\n"
     "\nExit status: 0 all passed, 1 a scenario failed or errored (or the run's deadline passed),\n"
@@ -93,6 +94,23 @@ int run_cli(int argc, char** argv) {
       app.add_subcommand("validate", "Load and validate scenario files without running them");
   validate_cmd->add_option("paths", validate_paths, "Scenario files or folders")->required();
 
+  std::filesystem::path compare_base, compare_current;
+  double slower_factor = 1.5;
+  auto* compare_cmd = app.add_subcommand(
+      "compare",
+      "What changed between two reports of the same suite (e.g. before and after a dlv "
+      "upgrade): newly failing, newly passing, newly skipped, changed failure messages, slower "
+      "scenarios; exit 1 when something regressed");
+  compare_cmd->add_option("base", compare_base, "the earlier report (junit.xml or --json file)")
+      ->required();
+  compare_cmd->add_option("current", compare_current, "the later report, of the same kind")
+      ->required();
+  compare_cmd
+      ->add_option("--slower-factor", slower_factor,
+                   "report a scenario as slower when its time grew by more than this factor "
+                   "(and 0.2 s); default 1.5")
+      ->check(CLI::PositiveNumber);
+
   std::vector<std::filesystem::path> list_paths;
   auto* list_cmd = app.add_subcommand("list", "List the scenarios found under the paths");
   list_cmd->add_option("paths", list_paths, "Scenario files or folders")->required();
@@ -134,6 +152,7 @@ int run_cli(int argc, char** argv) {
   if (*run_cmd) return run_command(run);
   if (*validate_cmd) return validate_command(validate_paths);
   if (*list_cmd) return list_command(list_paths);
+  if (*compare_cmd) return compare_command(compare_base, compare_current, slower_factor);
   if (*lint_cmd) return lint_launch_command(launch_file, lint_dlv_version);
   if (*doctor_cmd) return doctor_command(doctor_go, doctor_dlv, doctor_workspace, doctor_json);
   return kUsage;

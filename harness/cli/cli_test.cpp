@@ -318,5 +318,50 @@ TEST(Cli, SigintInAParallelRunLeavesNoProcessAndAValidPartialReport) {
   EXPECT_TRUE(left.empty()) << left.size() << " process(es) left, first pid " << left[0];
 }
 
+TEST(Cli, CompareTwoRealReportsShowsWhatChanged) {
+  // Two real runs of the same suite: the flaky program fails on its first run and passes on its
+  // second, fixtures/cli/passes.yaml passes in both.
+  auto dir = util::testing::scratch_dir();
+  auto run = [&](const std::string& name) {
+    process::SpawnOptions options;
+    options.argv = {kHarness.string(),
+                    "run",
+                    "fixtures/cli/flaky.yaml",
+                    "fixtures/cli/passes.yaml",
+                    "--reports",
+                    (dir / name).string(),
+                    "--json",
+                    (dir / name / "run.json").string()};
+    options.cwd = kSource;
+    options.env_overrides = {{"FLAKY_MARKER", (dir / "marker").string()}};
+    auto r = process::run(options, util::Deadline::after(util::Duration(300'000)));
+    ASSERT_TRUE(r.ok());
+  };
+  run("before");
+  run("after");
+  auto forward = harness(
+      {"compare", (dir / "before" / "junit.xml").string(), (dir / "after" / "junit.xml").string()});
+  EXPECT_EQ(forward.status.code, 0) << forward.out << forward.err;
+  EXPECT_NE(forward.out.find("newly passing (1):\n  fixtures.cli.flaky / cli flaky\n    FAIL -> "
+                             "PASS\n"),
+            std::string::npos)
+      << forward.out;
+  EXPECT_EQ(last_line(forward.out),
+            "harness compare: 0 regression(s), 1 improvement(s), 0 other change(s)");
+  // The other way round it is a regression, with the failure's first line; JSON reads the same.
+  auto backward = harness(
+      {"compare", (dir / "after" / "run.json").string(), (dir / "before" / "run.json").string()});
+  EXPECT_EQ(backward.status.code, 1) << backward.out << backward.err;
+  EXPECT_NE(backward.out.find("newly failing (1):\n  dlv-harness / fixtures/cli/flaky.yaml\n"
+                              "    PASS -> FAIL: fixtures/cli/flaky.yaml:7:25: exited.exitCode: "
+                              "expected 0, got 1\n"),
+            std::string::npos)
+      << backward.out;
+  auto unreadable =
+      harness({"compare", (dir / "nope.xml").string(), (dir / "after" / "junit.xml").string()});
+  EXPECT_EQ(unreadable.status.code, 2);
+  EXPECT_NE(unreadable.err.find("cannot read"), std::string::npos) << unreadable.err;
+}
+
 }  // namespace
 }  // namespace cli

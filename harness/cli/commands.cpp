@@ -12,6 +12,7 @@
 #include "harness/gotool/toolchain.h"
 #include "harness/launchjson/lint.h"
 #include "harness/process/child.h"
+#include "harness/report/compare.h"
 #include "harness/report/console.h"
 #include "harness/report/junit.h"
 #include "harness/runner/suite.h"
@@ -68,6 +69,21 @@ int doctor_command(const std::optional<std::filesystem::path>& go,
     std::fputs(doctor::to_text(checks).c_str(), stdout);
   }
   return doctor::worst(checks) == doctor::Level::Fail ? kScenarioFailed : kAllPassed;
+}
+
+int compare_command(const std::filesystem::path& base, const std::filesystem::path& current,
+                    double slower_factor) {
+  auto before = report::read_report(base);
+  auto after = report::read_report(current);
+  for (const auto* read : {&before, &after}) {
+    if (!*read) {
+      std::fprintf(stderr, "harness: %s\n", read->error().message.c_str());
+      return kUsage;
+    }
+  }
+  auto comparison = report::compare(*before, *after, slower_factor);
+  std::fputs(report::comparison_text(comparison).c_str(), stdout);
+  return comparison.regressed() ? kScenarioFailed : kAllPassed;
 }
 
 }  // namespace cli

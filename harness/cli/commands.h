@@ -44,6 +44,10 @@ int lint_launch_command(const std::filesystem::path& file,
 int doctor_command(const std::optional<std::filesystem::path>& go,
                    const std::optional<std::filesystem::path>& dlv,
                    const std::filesystem::path& workspace, bool json);
+// `harness compare`: what changed from the BASE report to the CURRENT one (JUnit or go test
+// -json, both of one kind); 1 if something regressed, 2 if a report cannot be read, else 0.
+int compare_command(const std::filesystem::path& base, const std::filesystem::path& current,
+                    double slower_factor);
 // `harness list`: prints each scenario's file, name and tags; 2 if any file is invalid.
 int list_command(const std::vector<std::filesystem::path>& paths);
 
