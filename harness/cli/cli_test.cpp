@@ -363,5 +363,21 @@ TEST(Cli, CompareTwoRealReportsShowsWhatChanged) {
   EXPECT_NE(unreadable.err.find("cannot read"), std::string::npos) << unreadable.err;
 }
 
+// The "old distro" matrix cell: Debian 12's golang-1.19-go with its delve 1.20.2 (scripts/dev test
+// installs both). The corpus must pass there, or skip with a stated reason where dlv 1.20.2
+// lacks a feature.
+TEST(Cli, CorpusPassesInTheOldDistroCell) {
+  const fs::path go = "/usr/lib/go-1.19/bin/go", dlv = "/usr/bin/dlv";
+  if (!fs::exists(go) || !fs::exists(dlv)) {
+    GTEST_SKIP() << "needs Debian's golang-1.19-go and delve (scripts/dev test installs them)";
+  }
+  auto dir = util::testing::scratch_dir();
+  auto r = harness({"run", "scenarios/", "-j", "2", "--go", go.string(), "--dlv", dlv.string(),
+                    "--reports", (dir / "reports").string(), "--cache", (dir / "cache").string()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("dlv 1.20.2 (/usr/bin/dlv); go1.19"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(", 0 failed, "), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace cli

@@ -1,5 +1,7 @@
 #include "harness/runner/scenario_runner.h"
 
+#include <cstdlib>
+
 #include <fstream>
 
 #include "harness/dap/session.h"
@@ -57,6 +59,14 @@ std::string exec_quoted(const std::filesystem::path& path) {
   return text.find_first_of(" \t'\"") == std::string::npos ? text : "\"" + text + "\"";
 }
 
+// PATH with the folder of `go` in front (kept once), so dlv's own builds use that toolchain.
+std::string go_first_on_path(const gotool::GoToolchain& go) {
+  std::string dir = go.go.parent_path().string();
+  const char* inherited = std::getenv("PATH");
+  std::string rest = inherited ? inherited : "";
+  return rest.empty() ? dir : dir + ":" + rest;
+}
+
 // How to start dlv: `dlv dap`, a headless server that runs the program itself, or go test
 // running its test binary under a headless dlv.
 process::DlvServerOptions dlv_options(const scenario::Scenario& s, const Environment& env,
@@ -66,6 +76,9 @@ process::DlvServerOptions dlv_options(const scenario::Scenario& s, const Environ
   options.dlv = env.dlv.path;
   options.log_file = scratch_dir / "dlv.log";
   options.cwd = s.program_dir;
+  // dlv runs `go build` / `go test` itself in modes debug and test: it must find the chosen go
+  // (`--go`) first on PATH, not whichever go the machine has first. The scenario's env wins.
+  options.env["PATH"] = go_first_on_path(env.go);
   if (s.launch_json) options.extra_args = s.launch_json->dlv_flags;
   if (s.launch.topology == scenario::Topology::GoTestExec) {
     // go test runs the test binary through the wrapper, which execs a headless dlv; dlv's listen
