@@ -41,8 +41,10 @@ int run_cli(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Run scenarios against dlv and write reports");
   run_cmd->add_option("paths", run.paths, "Scenario files or folders (searched for *.yaml)")
       ->required();
-  run_cmd->add_option("--dlv", run.dlv, "dlv binary (default: PATH, $GOBIN, $(go env GOPATH)/bin)");
-  run_cmd->add_option("--go", run.go, "go binary (default: PATH)");
+  run_cmd->add_option("--dlv", run.dlvs,
+                      "dlv binary (default: PATH, $GOBIN, $(go env GOPATH)/bin); repeat it, or "
+                      "--go, for a matrix: one run per go x dlv cell");
+  run_cmd->add_option("--go", run.gos, "go binary (default: PATH); repeatable (see --dlv)");
   run_cmd->add_option("--reports", run.reports_dir,
                       "Folder for junit.xml and per-scenario artifacts (default: reports)");
   run_cmd->add_option("--junit", run.junit, "JUnit file (default: <reports>/junit.xml)");

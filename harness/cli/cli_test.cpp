@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "harness/gotool/toolchain.h"
 #include "harness/process/child.h"
 #include "harness/util/strings.h"
 #include "harness/util/test_support.h"
@@ -377,6 +378,43 @@ TEST(Cli, CorpusPassesInTheOldDistroCell) {
   EXPECT_EQ(r.status.code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("dlv 1.20.2 (/usr/bin/dlv); go1.19"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(", 0 failed, "), std::string::npos) << r.out;
+}
+
+// `--go` and `--dlv` given twice run every cell of the matrix: the two compatible cells run, the
+// two that Delve's support window rules out are skipped with the reason, one <testsuite> each.
+TEST(Cli, MatrixRunsEveryCompatibleCellAndSkipsTheOthers) {
+  const fs::path old_go = "/usr/lib/go-1.19/bin/go", old_dlv = "/usr/bin/dlv";
+  if (!fs::exists(old_go) || !fs::exists(old_dlv)) {
+    GTEST_SKIP() << "needs Debian's golang-1.19-go and delve (scripts/dev test installs them)";
+  }
+  auto dir = util::testing::scratch_dir();
+  auto reports = dir / "reports";
+  auto go = gotool::find_go(std::nullopt);
+  ASSERT_TRUE(go.ok()) << go.error().str();
+  auto r =
+      harness({"run", "fixtures/cli/passes.yaml", "--go", old_go.string(), "--go", go->go.string(),
+               "--dlv", old_dlv.string(), "--dlv", util::testing::dlv_for_tests(), "--reports",
+               reports.string(), "--json", (dir / "run.json").string()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("harness: cell go1.19.8 dlv1.20.2: 1 passed, 0 failed, 0 skipped"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("dlv1.20.2 skipped: dlv 1.20.2 with go 1."), std::string::npos) << r.out;
+  EXPECT_EQ(last_line(r.out), "harness: 2 passed, 0 failed, 2 skipped") << r.out;
+  std::string junit = util::testing::read_file(reports / "junit.xml");
+  std::size_t suites = 0;
+  for (auto at = junit.find("<testsuite "); at != std::string::npos;
+       at = junit.find("<testsuite ", at + 1))
+    ++suites;
+  EXPECT_EQ(suites, 4u) << junit;
+  EXPECT_NE(junit.find("<testsuite name=\"go1.19.8 dlv1.20.2\""), std::string::npos) << junit;
+  expect_schema_valid(reports / "junit.xml");
+  auto events = json_events(dir / "run.json");
+  EXPECT_EQ(final_action(events, "fixtures/cli/passes.yaml"), "pass");
+  bool old_cell_package = false;
+  for (const auto& e : events) old_cell_package |= e.value("Package", "") == "go1.19.8 dlv1.20.2";
+  EXPECT_TRUE(old_cell_package);
+  EXPECT_TRUE(fs::exists(reports / "artifacts" / "go1.19.8-dlv1.20.2"));
 }
 
 }  // namespace

@@ -9,8 +9,9 @@ namespace cli {
 // Options of `harness run`.
 struct RunOptions {
   std::vector<std::filesystem::path> paths;
-  std::optional<std::filesystem::path> dlv;
-  std::optional<std::filesystem::path> go;
+  // Matrix: the suite runs once per (go, dlv) pair; none given means the ones found on PATH.
+  std::vector<std::filesystem::path> dlvs;
+  std::vector<std::filesystem::path> gos;
   std::filesystem::path reports_dir = "reports";
   std::optional<std::filesystem::path> junit;  // default <reports_dir>/junit.xml
   std::optional<std::filesystem::path> cache_dir;

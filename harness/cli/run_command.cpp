@@ -8,6 +8,7 @@
 #include "harness/cli/exit_codes.h"
 #include "harness/cli/interrupts.h"
 #include "harness/cli/scenario_files.h"
+#include "harness/doctor/tool_checks.h"
 #include "harness/gotool/toolchain.h"
 #include "harness/process/child.h"
 #include "harness/report/console.h"
@@ -82,6 +83,55 @@ std::size_t default_jobs() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+
+// One cell of the matrix: a go and a dlv, and why it cannot run if Delve does not support
+// that Go.
+struct Cell {
+  gotool::GoToolchain go;
+  gotool::DlvTool dlv;
+  std::string name;  // "go1.26.8 dlv1.27.2"
+  std::optional<std::string> incompatible;
+};
+
+// Every go x dlv pair asked for (the found ones when none are); prints the problem and returns
+// nullopt when a tool is missing.
+std::optional<std::vector<Cell>> resolve_cells(const RunOptions& options) {
+  constexpr const char* kSeeDoctor =
+      "harness: `harness doctor` checks the whole debugging set-up\n";
+  std::vector<std::optional<std::filesystem::path>> gos, dlvs;
+  for (const auto& g : options.gos) gos.emplace_back(g);
+  for (const auto& d : options.dlvs) dlvs.emplace_back(d);
+  if (gos.empty()) gos.emplace_back();
+  if (dlvs.empty()) dlvs.emplace_back();
+  std::vector<Cell> cells;
+  for (const auto& go_path : gos) {
+    auto go = gotool::find_go(go_path);
+    if (!go) {
+      std::fprintf(stderr, "harness: %s\n%s", go.error().str().c_str(), kSeeDoctor);
+      return std::nullopt;
+    }
+    for (const auto& dlv_path : dlvs) {
+      auto dlv = gotool::find_dlv(dlv_path, &*go);
+      if (!dlv) {
+        std::fprintf(stderr, "harness: %s\n%s", dlv.error().str().c_str(), kSeeDoctor);
+        return std::nullopt;
+      }
+      Cell cell{*go, *dlv, "go" + go->version.str() + " dlv" + dlv->version.str(), std::nullopt};
+      auto support = doctor::check_go_support(*dlv, *go);
+      if (support.level == doctor::Level::Fail) cell.incompatible = support.summary;
+      cells.push_back(std::move(cell));
+    }
+  }
+  return cells;
+}
+
+// "go1.26.8 dlv1.27.2" -> "go1.26.8-dlv1.27.2", for folder names.
+std::string slug(std::string name) {
+  for (char& c : name)
+    if (c == ' ' || c == '/') c = '-';
+  return name;
+}
+
 }  // namespace
 
 int run_command(const RunOptions& options) {
@@ -101,32 +151,12 @@ int run_command(const RunOptions& options) {
                 selection_text(*selection, scenarios.size(), loaded_count).c_str());
     return kAllPassed;
   }
-
-  auto go = gotool::find_go(options.go);
-  constexpr const char* kSeeDoctor =
-      "harness: `harness doctor` checks the whole debugging set-up\n";
-  if (!go) {
-    std::fprintf(stderr, "harness: %s\n%s", go.error().str().c_str(), kSeeDoctor);
-    return kMissingTool;
-  }
-  auto dlv = gotool::find_dlv(options.dlv, &*go);
-  if (!dlv) {
-    std::fprintf(stderr, "harness: %s\n%s", dlv.error().str().c_str(), kSeeDoctor);
-    return kMissingTool;
-  }
+  auto cells = resolve_cells(options);
+  if (!cells) return kMissingTool;
+  const bool matrix = cells->size() > 1;
   // A debuggee whose dlv dies is re-parented to us, so teardown can still find and end it.
   process::become_subreaper();
 
-  runner::Environment env{*go,
-                          *dlv,
-                          options.cache_dir.value_or(default_cache_dir() / "build"),
-                          options.reports_dir / "artifacts",
-                          own_directory() / "dlv-exec-wrapper",
-                          {}};
-  env.strict = options.strict;
-  if (options.timeout_seconds) {
-    env.timeouts.scenario = util::Duration(static_cast<long>(*options.timeout_seconds * 1000));
-  }
   runner::SuiteOptions suite;
   suite.jobs = options.jobs == 0 ? default_jobs() : options.jobs;
   suite.repeat = options.repeat;
@@ -152,20 +182,9 @@ int run_command(const RunOptions& options) {
     json_out = stdout;
   }
 
-  std::fprintf(console_out, "harness: %s; %zu job(s); dlv %s (%s); %s\n",
-               selection_text(*selection, scenarios.size(), loaded_count).c_str(), suite.jobs,
-               dlv->version.str().c_str(), dlv->path.c_str(), go->version_text.c_str());
-  std::fflush(console_out);
-
-  report::ConsoleReporter console(console_out);
-  std::optional<report::Test2JsonReporter> json;
-  if (json_out) json.emplace(json_out, "dlv-harness");
-  std::vector<runner::SuiteObserver*> observers = {&console};
-  if (json) observers.push_back(&*json);
-  Observers all(observers);
-
   runner::StopFlag stop;
-  std::vector<runner::ScenarioResult> results;
+  std::vector<report::SuiteReport> suites;
+  std::vector<runner::ScenarioResult> all_results;
   int signal = 0;
   {
     std::optional<util::Deadline> run_deadline;
@@ -174,24 +193,73 @@ int run_command(const RunOptions& options) {
           util::Duration(static_cast<long>(*options.run_timeout_seconds * 1000)));
     }
     InterruptWatch watch(stop, run_deadline, options.run_timeout_seconds);
-    results = runner::run_suite(scenarios, env, suite, all, stop);
+    for (const auto& cell : *cells) {
+      std::fprintf(console_out, "harness: %s; %zu job(s); dlv %s (%s); %s\n",
+                   selection_text(*selection, scenarios.size(), loaded_count).c_str(), suite.jobs,
+                   cell.dlv.version.str().c_str(), cell.dlv.path.c_str(),
+                   cell.go.version_text.c_str());
+      std::fflush(console_out);
+      report::Properties properties = {{"dlv.version", cell.dlv.version.str()},
+                                       {"dlv.path", cell.dlv.path.string()},
+                                       {"go.version", cell.go.version_text},
+                                       {"go.path", cell.go.go.string()}};
+      if (selection->shard) {
+        properties.push_back({"shard", std::to_string(selection->shard->index + 1) + "/" +
+                                           std::to_string(selection->shard->count)});
+      }
+      std::vector<runner::ScenarioResult> results;
+      if (cell.incompatible) {
+        // Delve refuses this Go: every scenario of the cell is skipped with the reason.
+        std::fprintf(console_out, "harness: cell %s skipped: %s\n", cell.name.c_str(),
+                     cell.incompatible->c_str());
+        for (const auto& s : scenarios) {
+          runner::ScenarioResult r;
+          r.id = s.file.string();
+          r.name = s.name;
+          r.loc = s.loc;
+          r.status = runner::Status::Skip;
+          r.problem = {runner::Status::Skip, "cell skipped: " + *cell.incompatible, s.loc};
+          results.push_back(std::move(r));
+        }
+        properties.push_back({"cell.skipped", *cell.incompatible});
+      } else {
+        runner::Environment env{cell.go,
+                                cell.dlv,
+                                options.cache_dir.value_or(default_cache_dir() / "build"),
+                                options.reports_dir / "artifacts",
+                                own_directory() / "dlv-exec-wrapper",
+                                {}};
+        if (matrix) env.artifacts_dir /= slug(cell.name);
+        env.strict = options.strict;
+        if (options.timeout_seconds) {
+          env.timeouts.scenario =
+              util::Duration(static_cast<long>(*options.timeout_seconds * 1000));
+        }
+        report::ConsoleReporter console(console_out);
+        std::optional<report::Test2JsonReporter> json;
+        if (json_out) json.emplace(json_out, matrix ? cell.name : "dlv-harness");
+        std::vector<runner::SuiteObserver*> observers = {&console};
+        if (json) observers.push_back(&*json);
+        Observers both(observers);
+        results = runner::run_suite(scenarios, env, suite, both, stop);
+        console.clear_progress();
+        if (json) json->done(results);
+      }
+      if (stop.requested()) properties.push_back({"partial", "true: " + stop.reason()});
+      if (matrix) {
+        std::fprintf(console_out, "harness: cell %s: %s\n", cell.name.c_str(),
+                     report::summary_line(results).substr(9).c_str());
+      }
+      all_results.insert(all_results.end(), results.begin(), results.end());
+      suites.push_back(
+          {matrix ? cell.name : "dlv-harness", std::move(results), std::move(properties)});
+    }
     signal = watch.signal();
   }
-  console.clear_progress();
-  if (json) json->done(results);
 
-  report::Properties properties = {{"dlv.version", dlv->version.str()},
-                                   {"dlv.path", dlv->path.string()},
-                                   {"go.version", go->version_text},
-                                   {"go.path", go->go.string()}};
-  if (selection->shard) {
-    properties.push_back({"shard", std::to_string(selection->shard->index + 1) + "/" +
-                                       std::to_string(selection->shard->count)});
-  }
-  if (stop.requested()) properties.push_back({"partial", "true: " + stop.reason()});
   auto junit_path = options.junit.value_or(options.reports_dir / "junit.xml");
   auto written = report::write_file_atomically(
-      junit_path, report::junit_xml("dlv-harness", results, properties,
+      junit_path, report::junit_xml("dlv-harness", suites,
                                     options.junit_extended ? report::JunitFlavour::Extended
                                                            : report::JunitFlavour::Strict));
   if (!written) {
@@ -200,25 +268,25 @@ int run_command(const RunOptions& options) {
     std::fprintf(console_out, "harness: JUnit report: %s%s\n", junit_path.c_str(),
                  stop.requested() ? " (partial)" : "");
   }
-  if (auto builds = report::build_line(results); !builds.empty()) {
+  if (auto builds = report::build_line(all_results); !builds.empty()) {
     std::fprintf(console_out, "%s\n", builds.c_str());
   }
-  if (auto flaky = report::flaky_line(results); !flaky.empty()) {
+  if (auto flaky = report::flaky_line(all_results); !flaky.empty()) {
     std::fprintf(console_out, "%s\n", flaky.c_str());
   }
   if (stop.requested()) {
     std::size_t not_run = 0;
-    for (const auto& r : results)
-      not_run += r.status == runner::Status::Skip && r.attempts == 1 &&
-                 util::starts_with(r.problem.message, "not run: ");
+    for (const auto& r : all_results)
+      not_run +=
+          r.status == runner::Status::Skip && util::starts_with(r.problem.message, "not run: ");
     std::fprintf(console_out, "harness: stopped: %s; %zu run(s) not started\n",
                  stop.reason().c_str(), not_run);
   }
-  std::fprintf(console_out, "%s\n", report::summary_line(results).c_str());
+  std::fprintf(console_out, "%s\n", report::summary_line(all_results).c_str());
   if (signal == SIGINT) return kInterrupted;
   if (signal == SIGTERM) return kTerminated;
   bool all_ok = written.ok();
-  for (const auto& r : results) {
+  for (const auto& r : all_results) {
     all_ok = all_ok && (r.status == runner::Status::Pass || r.status == runner::Status::Skip);
   }
   if (stop.aborted()) all_ok = false;  // the run's deadline passed

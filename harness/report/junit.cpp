@@ -85,37 +85,62 @@ void testcase(std::string& x, const runner::ScenarioResult& r, JunitFlavour flav
 
 }  // namespace
 
-std::string junit_xml(const std::string& suite_name,
-                      const std::vector<runner::ScenarioResult>& results,
-                      const Properties& properties, JunitFlavour flavour) {
-  using runner::Status;
-  std::size_t failures = 0, errors = 0, skipped = 0;
-  util::Duration total{0};
-  for (const auto& r : results) {
-    failures += r.status == Status::Fail;
-    errors += r.status == Status::Error;
-    skipped += r.status == Status::Skip;
-    total += r.duration;
+namespace {
+
+struct Counts {
+  std::size_t tests = 0, failures = 0, errors = 0, skipped = 0;
+  util::Duration time{0};
+  void add(const runner::ScenarioResult& r) {
+    ++tests;
+    failures += r.status == runner::Status::Fail;
+    errors += r.status == runner::Status::Error;
+    skipped += r.status == runner::Status::Skip;
+    time += r.duration;
   }
-  std::string counts = "tests=\"" + std::to_string(results.size()) + "\" failures=\"" +
-                       std::to_string(failures) + "\" errors=\"" + std::to_string(errors) + "\"";
-  std::string name = xml_escape(suite_name, true);
-  std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  x += "<testsuites name=\"" + name + "\" " + counts + " time=\"" + seconds(total) + "\">\n";
-  x += "  <testsuite name=\"" + name + "\" " + counts + " skipped=\"" + std::to_string(skipped) +
-       "\" time=\"" + seconds(total) + "\" timestamp=\"" + timestamp_now() + "\" hostname=\"" +
-       xml_escape(hostname(), true) + "\">\n";
-  if (!properties.empty()) {
+  std::string attributes() const {
+    return "tests=\"" + std::to_string(tests) + "\" failures=\"" + std::to_string(failures) +
+           "\" errors=\"" + std::to_string(errors) + "\"";
+  }
+};
+
+void testsuite(std::string& x, const SuiteReport& suite, JunitFlavour flavour) {
+  Counts counts;
+  for (const auto& r : suite.results) counts.add(r);
+  x += "  <testsuite name=\"" + xml_escape(suite.name, true) + "\" " + counts.attributes() +
+       " skipped=\"" + std::to_string(counts.skipped) + "\" time=\"" + seconds(counts.time) +
+       "\" timestamp=\"" + timestamp_now() + "\" hostname=\"" + xml_escape(hostname(), true) +
+       "\">\n";
+  if (!suite.properties.empty()) {
     x += "    <properties>\n";
-    for (const auto& [key, value] : properties) {
+    for (const auto& [key, value] : suite.properties) {
       x += "      <property name=\"" + xml_escape(key, true) + "\" value=\"" +
            xml_escape(value, true) + "\"/>\n";
     }
     x += "    </properties>\n";
   }
-  for (const auto& r : results) testcase(x, r, flavour);
-  x += "  </testsuite>\n</testsuites>\n";
+  for (const auto& r : suite.results) testcase(x, r, flavour);
+  x += "  </testsuite>\n";
+}
+
+}  // namespace
+
+std::string junit_xml(const std::string& name, const std::vector<SuiteReport>& suites,
+                      JunitFlavour flavour) {
+  Counts all;
+  for (const auto& suite : suites)
+    for (const auto& r : suite.results) all.add(r);
+  std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  x += "<testsuites name=\"" + xml_escape(name, true) + "\" " + all.attributes() + " time=\"" +
+       seconds(all.time) + "\">\n";
+  for (const auto& suite : suites) testsuite(x, suite, flavour);
+  x += "</testsuites>\n";
   return x;
+}
+
+std::string junit_xml(const std::string& suite_name,
+                      const std::vector<runner::ScenarioResult>& results,
+                      const Properties& properties, JunitFlavour flavour) {
+  return junit_xml(suite_name, {SuiteReport{suite_name, results, properties}}, flavour);
 }
 
 util::Expected<void> write_file_atomically(const std::filesystem::path& file,

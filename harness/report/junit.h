@@ -23,6 +23,17 @@ std::string junit_xml(const std::string& suite_name,
                       const std::vector<runner::ScenarioResult>& results,
                       const Properties& properties, JunitFlavour flavour = JunitFlavour::Strict);
 
+// One <testsuite>: a matrix cell's results and the properties that name the cell.
+struct SuiteReport {
+  std::string name;
+  std::vector<runner::ScenarioResult> results;
+  Properties properties;
+};
+
+// The same document with one <testsuite> per suite (per matrix cell), under <testsuites name>.
+std::string junit_xml(const std::string& name, const std::vector<SuiteReport>& suites,
+                      JunitFlavour flavour = JunitFlavour::Strict);
+
 // Writes `text` to `file` atomically (temporary file in the same folder, then rename), creating
 // parent folders.
 util::Expected<void> write_file_atomically(const std::filesystem::path& file,
