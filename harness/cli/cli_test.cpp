@@ -417,5 +417,35 @@ TEST(Cli, MatrixRunsEveryCompatibleCellAndSkipsTheOthers) {
   EXPECT_TRUE(fs::exists(reports / "artifacts" / "go1.19.8-dlv1.20.2"));
 }
 
+TEST(Cli, GithubActionsGetsAnnotationsOnTheScenarioLineAndAStepSummary) {
+  auto dir = util::testing::scratch_dir();
+  process::SpawnOptions options;
+  options.argv = {kHarness.string(), "run", "fixtures/cli/fails.yaml", "fixtures/cli/passes.yaml",
+                  "--reports", (dir / "reports").string()};
+  options.cwd = kSource;
+  options.env_overrides = {{"GITHUB_ACTIONS", "true"},
+                           {"GITHUB_STEP_SUMMARY", (dir / "summary.md").string()}};
+  auto r = process::run(options, util::Deadline::after(util::Duration(300'000)));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->status.code, 1);
+  EXPECT_NE(r->out.find("::error file=fixtures/cli/fails.yaml,line=12,col=23,title=FAIL cli smoke "
+                        "fails::fixtures/cli/fails.yaml:12:23: Locals.name.value: expected"),
+            std::string::npos)
+      << r->out;
+  std::string summary = util::testing::read_file(dir / "summary.md");
+  EXPECT_NE(summary.find("1 passed, 1 failed, 0 skipped"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("| FAIL | `fixtures/cli/fails.yaml` |"), std::string::npos) << summary;
+}
+
+// The workflow for users is YAML GitHub can read, and runs what the README says.
+TEST(Cli, UserWorkflowRunsTheHarnessShardedInWsl) {
+  auto text = util::testing::read_file(kSource / ".github" / "workflows" / "dlv-harness.yml");
+  EXPECT_NE(text.find("uses: Vampire/setup-wsl@v7"), std::string::npos);
+  EXPECT_NE(text.find("wsl-version: 2"), std::string::npos);
+  EXPECT_NE(text.find("--shard ${{ matrix.shard }}/2"),
+            std::string::npos);
+  EXPECT_NE(text.find("shell: wsl-bash {0}"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace cli

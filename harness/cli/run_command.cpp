@@ -1,5 +1,6 @@
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <thread>
@@ -12,6 +13,7 @@
 #include "harness/gotool/toolchain.h"
 #include "harness/process/child.h"
 #include "harness/report/console.h"
+#include "harness/report/github.h"
 #include "harness/report/junit.h"
 #include "harness/report/test2json.h"
 #include "harness/runner/suite.h"
@@ -82,7 +84,6 @@ std::string selection_text(const scenario::Selection& selection, std::size_t kep
 std::size_t default_jobs() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
-
 
 // One cell of the matrix: a go and a dlv, and why it cannot run if Delve does not support
 // that Go.
@@ -283,6 +284,19 @@ int run_command(const RunOptions& options) {
                  stop.reason().c_str(), not_run);
   }
   std::fprintf(console_out, "%s\n", report::summary_line(all_results).c_str());
+  if (report::on_github_actions()) {
+    for (const auto& r : all_results)
+      if (auto line = report::github_annotation(r); !line.empty())
+        std::fprintf(console_out, "%s\n", line.c_str());
+    if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
+      if (std::FILE* out = std::fopen(summary, "a")) {
+        for (const auto& suite : suites)
+          std::fputs(report::github_summary("dlv-harness: " + suite.name, suite.results).c_str(),
+                     out);
+        std::fclose(out);
+      }
+    }
+  }
   if (signal == SIGINT) return kInterrupted;
   if (signal == SIGTERM) return kTerminated;
   bool all_ok = written.ok();
