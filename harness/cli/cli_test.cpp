@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -420,8 +421,8 @@ TEST(Cli, MatrixRunsEveryCompatibleCellAndSkipsTheOthers) {
 TEST(Cli, GithubActionsGetsAnnotationsOnTheScenarioLineAndAStepSummary) {
   auto dir = util::testing::scratch_dir();
   process::SpawnOptions options;
-  options.argv = {kHarness.string(), "run", "fixtures/cli/fails.yaml", "fixtures/cli/passes.yaml",
-                  "--reports", (dir / "reports").string()};
+  options.argv = {kHarness.string(),          "run",       "fixtures/cli/fails.yaml",
+                  "fixtures/cli/passes.yaml", "--reports", (dir / "reports").string()};
   options.cwd = kSource;
   options.env_overrides = {{"GITHUB_ACTIONS", "true"},
                            {"GITHUB_STEP_SUMMARY", (dir / "summary.md").string()}};
@@ -442,9 +443,20 @@ TEST(Cli, UserWorkflowRunsTheHarnessShardedInWsl) {
   auto text = util::testing::read_file(kSource / ".github" / "workflows" / "dlv-harness.yml");
   EXPECT_NE(text.find("uses: Vampire/setup-wsl@v7"), std::string::npos);
   EXPECT_NE(text.find("wsl-version: 2"), std::string::npos);
-  EXPECT_NE(text.find("--shard ${{ matrix.shard }}/2"),
-            std::string::npos);
+  EXPECT_NE(text.find("--shard ${{ matrix.shard }}/2"), std::string::npos);
   EXPECT_NE(text.find("shell: wsl-bash {0}"), std::string::npos);
+}
+
+// The approved newer Go cell: GOTOOLCHAIN=go1.27.3 (scripts/dev test fetches it and sets
+// HARNESS_NEWER_GO) with the pinned dlv.
+TEST(Cli, CorpusPassesWithTheNewerGoToolchain) {
+  const char* newer = std::getenv("HARNESS_NEWER_GO");
+  if (!newer || !*newer) GTEST_SKIP() << "HARNESS_NEWER_GO is not set (scripts/dev test sets it)";
+  auto r = harness({"run", "scenarios/", "-j", "2", "--go", newer, "--reports",
+                    (util::testing::scratch_dir() / "reports").string()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("; go1.27.3 "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(", 0 failed, "), std::string::npos) << r.out;
 }
 
 }  // namespace
