@@ -196,6 +196,14 @@ TEST(Cli, RunReportsPassAndFailAndWritesSchemaValidJunit) {
   expect_schema_valid(junit);
   EXPECT_TRUE(fs::exists(reports / "artifacts" / "fixtures_cli_fails.yaml" / "transcript.txt"));
   EXPECT_TRUE(fs::exists(reports / "artifacts" / "fixtures_cli_fails.yaml" / "dlv.log"));
+  // The failed expectation left a snapshot of the goroutines and locals at that stop.
+  auto snapshot =
+      util::testing::read_file(reports / "artifacts" / "fixtures_cli_fails.yaml" / "snapshot.txt");
+  EXPECT_NE(snapshot.find("* [Go 1] main.greet"), std::string::npos) << snapshot;
+  EXPECT_NE(snapshot.find("main.main  " + (kSource / "goprojects/basics/main.go").string()),
+            std::string::npos)
+      << snapshot;
+  EXPECT_NE(snapshot.find("  name = \"world\"  (string)"), std::string::npos) << snapshot;
 }
 
 TEST(Cli, ListSelectsByFilterSkipTagAndShard) {

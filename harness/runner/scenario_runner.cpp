@@ -10,6 +10,7 @@
 #include "harness/runner/context.h"
 #include "harness/runner/gates.h"
 #include "harness/runner/handshake.h"
+#include "harness/runner/snapshot.h"
 #include "harness/runner/steps.h"
 #include "harness/runner/strict.h"
 #include "harness/transport/tcp_stream.h"
@@ -227,6 +228,14 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
         if (!problem) strict.after_step(ctx, s.steps[i]);
       }
       if (!problem) problem = strict.finish(ctx);
+      if (problem && problem->status == Status::Fail) {
+        // What the debugger showed when the expectation failed, while dlv can still tell.
+        if (auto snapshot = stop_snapshot(ctx); !snapshot.empty()) {
+          write_text(result.artifacts_dir / "snapshot.txt", snapshot);
+          problem->message += "\n  goroutines and locals at the stop: " +
+                              (result.artifacts_dir / "snapshot.txt").string();
+        }
+      }
       if (problem) explain_dlv(*problem, **dlv);
       teardown(&ctx, &ctx.session(), **dlv, env);
     }
