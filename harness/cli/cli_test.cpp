@@ -383,8 +383,11 @@ TEST(Cli, CorpusPassesInTheOldDistroCell) {
     GTEST_SKIP() << "needs Debian's golang-1.19-go and delve (scripts/dev test installs them)";
   }
   auto dir = util::testing::scratch_dir();
-  auto r = harness({"run", "scenarios/", "-j", "2", "--go", go.string(), "--dlv", dlv.string(),
-                    "--reports", (dir / "reports").string(), "--cache", (dir / "cache").string()});
+  // dlv 1.20.2 now and then reports exit code -1 for a program that exited 0 (seen once in a
+  // loaded CI run, never in 12 quiet repeats): one retry, and such a run counts as flaky.
+  auto r = harness({"run", "scenarios/", "-j", "2", "--retries", "1", "--go", go.string(), "--dlv",
+                    dlv.string(), "--reports", (dir / "reports").string(), "--cache",
+                    (dir / "cache").string()});
   EXPECT_EQ(r.status.code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("dlv 1.20.2 (/usr/bin/dlv); go1.19"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(", 0 failed, "), std::string::npos) << r.out;
