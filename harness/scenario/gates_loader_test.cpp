@@ -1,57 +1,21 @@
 // Loader diagnostics of requires:, strict:, allow_events:, captures (save: / ${name}) and
 // expect_output's in_order.
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <fstream>
 
 #include "harness/scenario/captures.h"
 #include "harness/scenario/loader.h"
+#include "harness/scenario/loader_test_support.h"
 
 namespace scenario {
 namespace {
 
-namespace fs = std::filesystem;
-
-class GatesLoaderTest : public ::testing::Test {
+class GatesLoaderTest : public testing::ScratchTree {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "gates_loader_test.XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    root_ = pattern;
-    old_cwd_ = fs::current_path();
-    fs::current_path(root_);
-    fs::create_directories("goprojects/p");
-    std::ofstream("goprojects/p/main.go") << "package main\n\nfunc main() {}\n";
-    fs::create_directories("scenarios");
-  }
-  void TearDown() override {
-    fs::current_path(old_cwd_);
-    fs::remove_all(root_);
-  }
+  GatesLoaderTest() : ScratchTree({"goprojects/p"}) {}
 
   // The first line of every diagnostic of `text` (loaded as scenarios/x.yaml), one per line.
-  static std::string errors_of(std::string_view text) {
-    std::ofstream("scenarios/x.yaml", std::ios::binary | std::ios::trunc) << text;
-    LoadResult result = load_file("scenarios/x.yaml");
-    std::string out;
-    for (const auto& d : result.diagnostics) {
-      std::string line = d.str();
-      out += line.substr(0, line.find('\n')) + "\n";
-    }
-    return out;
-  }
-
-  static Scenario valid(std::string_view text) {
-    std::ofstream("scenarios/x.yaml", std::ios::binary | std::ios::trunc) << text;
-    LoadResult result = load_file("scenarios/x.yaml");
-    for (const auto& d : result.diagnostics) ADD_FAILURE() << d.str();
-    if (result.scenarios.size() != 1) return Scenario{};
-    return std::move(result.scenarios.front());
-  }
-
- private:
-  fs::path root_, old_cwd_;
+  static std::string errors_of(std::string_view text) { return first_lines(load_text(text)); }
+  static Scenario valid(std::string_view text) { return only_scenario(load_text(text)); }
 };
 
 TEST_F(GatesLoaderTest, RequiresIsReadWithItsRanges) {

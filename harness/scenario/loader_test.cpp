@@ -1,65 +1,30 @@
 #include "harness/scenario/loader.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <fstream>
+
+#include "harness/scenario/loader_test_support.h"
 
 namespace scenario {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A scratch tree, made the working directory so that diagnostics name short relative paths:
-//   goprojects/basics/main.go, goprojects/basics/util/strings.go, scenarios/
-class LoaderTest : public ::testing::Test {
+// The scratch tree holds goprojects/basics/main.go, goprojects/basics/util/strings.go and
+// scenarios/.
+class LoaderTest : public testing::ScratchTree {
  protected:
+  LoaderTest() : ScratchTree({"goprojects/basics"}) {}
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "loader_test.XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    root_ = pattern;
-    old_cwd_ = fs::current_path();
-    fs::current_path(root_);
-    write("goprojects/basics/main.go", "package main\n\nfunc main() {}\n");
+    ScratchTree::SetUp();
     write("goprojects/basics/util/strings.go", "package util\n");
-    fs::create_directories("scenarios");
-  }
-  void TearDown() override {
-    fs::current_path(old_cwd_);
-    fs::remove_all(root_);
-  }
-
-  static void write(const fs::path& path, std::string_view text) {
-    if (path.has_parent_path()) fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
   }
 
   // Loads `text` as scenarios/x.yaml; every diagnostic rendered, joined by blank lines.
-  static std::string errors_of(std::string_view text) {
-    write("scenarios/x.yaml", text);
-    LoadResult result = load_file("scenarios/x.yaml");
-    std::string out;
-    for (const auto& d : result.diagnostics) out += (out.empty() ? "" : "\n\n") + d.str();
-    if (!result.diagnostics.empty()) {
-      EXPECT_TRUE(result.scenarios.empty());
-    }
-    return out;
-  }
-
+  static std::string errors_of(std::string_view text) { return rendered(load_text(text)); }
   // Loads `text`, which must be valid.
-  static Scenario valid(std::string_view text) {
-    write("scenarios/x.yaml", text);
-    LoadResult result = load_file("scenarios/x.yaml");
-    for (const auto& d : result.diagnostics) ADD_FAILURE() << d.str();
-    if (result.scenarios.size() != 1) {
-      ADD_FAILURE() << "expected one scenario";
-      return Scenario{};
-    }
-    return std::move(result.scenarios.front());
-  }
-
-  fs::path root_;
-  fs::path old_cwd_;
+  static Scenario valid(std::string_view text) { return only_scenario(load_text(text)); }
 };
 
 TEST(Diagnostic, RendersSourceLineAndCaret) {

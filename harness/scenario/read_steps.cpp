@@ -118,12 +118,15 @@ std::optional<StepKind> read_variables(Reader& reader, const Entry& body) {
   return expect;
 }
 
-// Reads `expect:` of an evaluate step: {result, type} or {error}.
-void read_evaluate_expect(Reader& reader, const Entry& entry, Evaluate& evaluate) {
-  static const std::vector<std::string> keys = {"result", "type", "error"};
+// Reads `expect:` of a step that answers with a value: {<value_key>, type} or {error}, into
+// the step's result, type and error matchers (evaluate: "result"; set_variable: "value").
+template <class Step>
+void read_answer_expect(Reader& reader, const Entry& entry, const std::string& value_key,
+                        Step& step) {
+  const std::vector<std::string> keys = {value_key, "type", "error"};
   auto pairs = reader.map_value(entry, &keys);
   if (!pairs) return;
-  const Entry* first_value_key = nullptr;  // the first of result/type
+  const Entry* first_value_key = nullptr;  // the first of value_key/type
   bool has_error = false;
   for (const auto& pair : *pairs) {
     if (pair.key == "error") {
@@ -132,14 +135,15 @@ void read_evaluate_expect(Reader& reader, const Entry& entry, Evaluate& evaluate
       first_value_key = &pair;
     }
     if (has_error && first_value_key) {
-      reader.error(reader.key_loc(pair), "'expect' holds either 'error' or 'result'/'type', not '" +
-                                             first_value_key->key + "' and 'error'");
+      reader.error(reader.key_loc(pair), "'expect' holds either 'error' or '" + value_key +
+                                             "'/'type', not '" + first_value_key->key +
+                                             "' and 'error'");
       return;
     }
     auto matcher = reader.matcher(pair);
-    if (pair.key == "result") evaluate.result = std::move(matcher);
-    if (pair.key == "type") evaluate.type = std::move(matcher);
-    if (pair.key == "error") evaluate.error = std::move(matcher);
+    if (pair.key == value_key) step.result = std::move(matcher);
+    if (pair.key == "type") step.type = std::move(matcher);
+    if (pair.key == "error") step.error = std::move(matcher);
   }
 }
 
@@ -163,33 +167,8 @@ std::optional<StepKind> read_evaluate(Reader& reader, const Entry& body, const E
     }
   }
   if (!has_expr) reader.missing(body_loc(reader, body), "expr", "'evaluate'");
-  if (expect) read_evaluate_expect(reader, *expect, evaluate);
+  if (expect) read_answer_expect(reader, *expect, "result", evaluate);
   return evaluate;
-}
-
-// Reads `expect:` of a set_variable step: {value, type} or {error}.
-void read_set_variable_expect(Reader& reader, const Entry& entry, SetVariable& set) {
-  static const std::vector<std::string> keys = {"value", "type", "error"};
-  auto pairs = reader.map_value(entry, &keys);
-  if (!pairs) return;
-  const Entry* first_value_key = nullptr;  // the first of value/type
-  bool has_error = false;
-  for (const auto& pair : *pairs) {
-    if (pair.key == "error") {
-      has_error = true;
-    } else if (!first_value_key) {
-      first_value_key = &pair;
-    }
-    if (has_error && first_value_key) {
-      reader.error(reader.key_loc(pair), "'expect' holds either 'error' or 'value'/'type', not '" +
-                                             first_value_key->key + "' and 'error'");
-      return;
-    }
-    auto matcher = reader.matcher(pair);
-    if (pair.key == "value") set.result = std::move(matcher);
-    if (pair.key == "type") set.type = std::move(matcher);
-    if (pair.key == "error") set.error = std::move(matcher);
-  }
 }
 
 std::optional<StepKind> read_set_variable(Reader& reader, const Entry& body, const Entry* expect) {
@@ -217,7 +196,7 @@ std::optional<StepKind> read_set_variable(Reader& reader, const Entry& body, con
   }
   if (!has_name) reader.missing(body_loc(reader, body), "name", "'set_variable'");
   if (!has_value) reader.missing(body_loc(reader, body), "value", "'set_variable'");
-  if (expect) read_set_variable_expect(reader, *expect, set);
+  if (expect) read_answer_expect(reader, *expect, "value", set);
   return set;
 }
 

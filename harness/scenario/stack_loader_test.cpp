@@ -1,57 +1,28 @@
 // Loader diagnostics of the stack, thread and goroutine-selection keys (expect_stack,
 // expect_threads, `thread:` on continue / next / step_in / step_out).
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <fstream>
 
 #include "harness/scenario/loader.h"
+#include "harness/scenario/loader_test_support.h"
 
 namespace scenario {
 namespace {
 
-namespace fs = std::filesystem;
-
-// A scratch tree with goprojects/workers/main.go, made the working directory so that
-// diagnostics name short relative paths.
-class StackLoaderTest : public ::testing::Test {
+class StackLoaderTest : public testing::ScratchTree {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "stack_loader_test.XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    root_ = pattern;
-    old_cwd_ = fs::current_path();
-    fs::current_path(root_);
-    fs::create_directories("goprojects/workers");
-    std::ofstream("goprojects/workers/main.go") << "package main\n\nfunc main() {}\n";
-    fs::create_directories("scenarios");
-  }
-  void TearDown() override {
-    fs::current_path(old_cwd_);
-    fs::remove_all(root_);
-  }
+  StackLoaderTest() : ScratchTree({"goprojects/workers"}) {}
 
   // Loads "program: goprojects/workers\nsteps:\n" + `steps` as scenarios/x.yaml; every
   // diagnostic rendered, joined by blank lines.
   static std::string errors_of(std::string_view steps) {
-    std::ofstream("scenarios/x.yaml") << "program: goprojects/workers\nsteps:\n" << steps;
-    LoadResult result = load_file("scenarios/x.yaml");
-    std::string out;
-    for (const auto& d : result.diagnostics) out += (out.empty() ? "" : "\n\n") + d.str();
-    return out;
+    return rendered(load_text(std::string(kHead) + std::string(steps)));
   }
-
   // Loads `steps`, which must be valid, and returns them.
   static std::vector<Step> valid(std::string_view steps) {
-    std::ofstream("scenarios/x.yaml") << "program: goprojects/workers\nsteps:\n" << steps;
-    LoadResult result = load_file("scenarios/x.yaml");
-    for (const auto& d : result.diagnostics) ADD_FAILURE() << d.str();
-    if (result.scenarios.size() != 1) return {};
-    return std::move(result.scenarios.front().steps);
+    return only_scenario(load_text(std::string(kHead) + std::string(steps))).steps;
   }
 
-  fs::path root_;
-  fs::path old_cwd_;
+  static constexpr std::string_view kHead = "program: goprojects/workers\nsteps:\n";
 };
 
 TEST_F(StackLoaderTest, ExpectStackReadsEveryKey) {

@@ -1,62 +1,21 @@
 // Loader diagnostics of the variable keys (evaluate_name, absent, page), the `client:` map and
 // the set_variable step.
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <fstream>
 
 #include "harness/scenario/loader.h"
+#include "harness/scenario/loader_test_support.h"
 
 namespace scenario {
 namespace {
 
-namespace fs = std::filesystem;
-
-// A scratch tree with goprojects/kinds/main.go and scenarios/, made the working directory so
-// that diagnostics name short relative paths.
-class VariablesLoaderTest : public ::testing::Test {
+class VariablesLoaderTest : public testing::ScratchTree {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "variables_loader_test.XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    root_ = pattern;
-    old_cwd_ = fs::current_path();
-    fs::current_path(root_);
-    fs::create_directories("goprojects/kinds");
-    std::ofstream("goprojects/kinds/main.go") << "package main\n\nfunc main() {}\n";
-    fs::create_directories("scenarios");
-  }
-  void TearDown() override {
-    fs::current_path(old_cwd_);
-    fs::remove_all(root_);
-  }
+  VariablesLoaderTest() : ScratchTree({"goprojects/kinds"}) {}
 
   // Loads `text` as scenarios/x.yaml; every diagnostic rendered, joined by blank lines.
-  static std::string errors_of(std::string_view text) {
-    std::ofstream("scenarios/x.yaml", std::ios::binary) << text;
-    LoadResult result = load_file("scenarios/x.yaml");
-    std::string out;
-    for (const auto& d : result.diagnostics) out += (out.empty() ? "" : "\n\n") + d.str();
-    if (!result.diagnostics.empty()) {
-      EXPECT_TRUE(result.scenarios.empty());
-    }
-    return out;
-  }
-
+  static std::string errors_of(std::string_view text) { return rendered(load_text(text)); }
   // Loads `text`, which must be valid.
-  static Scenario valid(std::string_view text) {
-    std::ofstream("scenarios/x.yaml", std::ios::binary) << text;
-    LoadResult result = load_file("scenarios/x.yaml");
-    for (const auto& d : result.diagnostics) ADD_FAILURE() << d.str();
-    if (result.scenarios.size() != 1) {
-      ADD_FAILURE() << "expected one scenario";
-      return Scenario{};
-    }
-    return std::move(result.scenarios.front());
-  }
-
-  fs::path root_;
-  fs::path old_cwd_;
+  static Scenario valid(std::string_view text) { return only_scenario(load_text(text)); }
 };
 
 TEST_F(VariablesLoaderTest, ReadsEvaluateNameAbsentAndPage) {
