@@ -28,7 +28,7 @@ namespace {
 class Observers : public runner::SuiteObserver {
  public:
   explicit Observers(std::vector<runner::SuiteObserver*> all) : all_(std::move(all)) {}
-  void started(const scenario::Scenario& s, int repetition, std::size_t index,
+  void started(const scenario::ScenarioEntry& s, int repetition, std::size_t index,
                std::size_t total) override {
     for (auto* o : all_) o->started(s, repetition, index, total);
   }
@@ -154,6 +154,11 @@ int run_command(const RunOptions& options) {
   }
   auto cells = resolve_cells(options);
   if (!cells) return kMissingTool;
+  if (options.allow_non_loopback) {
+    std::fprintf(stderr,
+                 "harness: --allow-non-loopback: dlvFlags may make dlv listen beyond loopback "
+                 "or accept other users\n");
+  }
   const bool matrix = cells->size() > 1;
   // A debuggee whose dlv dies is re-parented to us, so teardown can still find and end it.
   process::become_subreaper();
@@ -204,6 +209,10 @@ int run_command(const RunOptions& options) {
                                        {"dlv.path", cell.dlv.path.string()},
                                        {"go.version", cell.go.version_text},
                                        {"go.path", cell.go.go.string()}};
+      if (options.isolate_env) properties.push_back({"environment", "isolated (--isolate-env)"});
+      if (options.allow_non_loopback) {
+        properties.push_back({"security.non-loopback", "allowed by --allow-non-loopback"});
+      }
       if (selection->shard) {
         properties.push_back({"shard", std::to_string(selection->shard->index + 1) + "/" +
                                            std::to_string(selection->shard->count)});
@@ -232,6 +241,8 @@ int run_command(const RunOptions& options) {
                                 {}};
         if (matrix) env.artifacts_dir /= slug(cell.name);
         env.strict = options.strict;
+        env.isolate_env = options.isolate_env;
+        env.allow_non_loopback = options.allow_non_loopback;
         if (options.timeout_seconds) {
           env.timeouts.scenario =
               util::Duration(static_cast<long>(*options.timeout_seconds * 1000));

@@ -8,16 +8,16 @@
 
 namespace cli {
 
-std::optional<std::vector<scenario::Scenario>> load_scenarios(
+std::optional<std::vector<scenario::ScenarioEntry>> load_scenarios(
     const std::vector<std::filesystem::path>& paths) {
-  auto loaded = scenario::load_paths(paths);
+  auto loaded = scenario::index_paths(paths);
   for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.str().c_str());
   if (!loaded.diagnostics.empty()) {
     std::fprintf(stderr, "harness: %zu problem(s) in the scenario files; nothing was run\n",
                  loaded.diagnostics.size());
     return std::nullopt;
   }
-  return std::move(loaded.scenarios);
+  return std::move(loaded.entries);
 }
 
 std::filesystem::path default_cache_dir() {
@@ -36,11 +36,11 @@ std::filesystem::path own_directory() {
   return ec ? std::filesystem::path(".") : self.parent_path();
 }
 
-void print_scenarios(const std::vector<scenario::Scenario>& scenarios) {
+void print_scenarios(const std::vector<scenario::ScenarioEntry>& scenarios) {
   for (const auto& s : scenarios) {
     std::string tags = s.tags.empty() ? "" : "  [" + util::join(s.tags, ", ") + "]";
-    std::printf("%s  %s  (%s)%s\n", s.file.c_str(), s.name.c_str(),
-                scenario::mode_name(s.launch.mode), tags.c_str());
+    std::printf("%s  %s  (%s)%s\n", s.file.c_str(), s.name.c_str(), scenario::mode_name(s.mode),
+                tags.c_str());
   }
 }
 

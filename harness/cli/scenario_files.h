@@ -8,12 +8,13 @@
 // What several commands share: loading scenario files, listing them, default folders.
 namespace cli {
 
-// Loads scenarios; prints every diagnostic to stderr. nullopt when any file was invalid.
-std::optional<std::vector<scenario::Scenario>> load_scenarios(
+// Validates scenario files and returns their entries; prints every diagnostic to stderr.
+// nullopt when any file was invalid.
+std::optional<std::vector<scenario::ScenarioEntry>> load_scenarios(
     const std::vector<std::filesystem::path>& paths);
 
 // One line per scenario: file, name, mode and tags.
-void print_scenarios(const std::vector<scenario::Scenario>& scenarios);
+void print_scenarios(const std::vector<scenario::ScenarioEntry>& scenarios);
 
 // $XDG_CACHE_HOME/dlv-harness, else ~/.cache/dlv-harness, else a folder under /tmp.
 std::filesystem::path default_cache_dir();

@@ -38,7 +38,7 @@ ConsoleReporter::ConsoleReporter(std::FILE* out)
       colour_(isatty(fileno(out)) && std::getenv("NO_COLOR") == nullptr),
       tty_(isatty(fileno(out))) {}
 
-void ConsoleReporter::started(const scenario::Scenario&, int, std::size_t, std::size_t total) {
+void ConsoleReporter::started(const scenario::ScenarioEntry&, int, std::size_t, std::size_t total) {
   total_ = total;
   ++running_;
   show_progress();

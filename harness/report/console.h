@@ -14,7 +14,7 @@ namespace report {
 class ConsoleReporter : public runner::SuiteObserver {
  public:
   explicit ConsoleReporter(std::FILE* out);
-  void started(const scenario::Scenario& scenario, int repetition, std::size_t index,
+  void started(const scenario::ScenarioEntry& scenario, int repetition, std::size_t index,
                std::size_t total) override;
   void finished(const runner::ScenarioResult& result) override;
   // Clears the progress line (call before printing anything else to the same stream).

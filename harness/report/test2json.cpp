@@ -64,8 +64,8 @@ void Test2JsonReporter::emit(const std::string& action, const std::string& test,
   std::fflush(out_);
 }
 
-void Test2JsonReporter::started(const scenario::Scenario& scenario, int repetition, std::size_t,
-                                std::size_t) {
+void Test2JsonReporter::started(const scenario::ScenarioEntry& scenario, int repetition,
+                                std::size_t, std::size_t) {
   std::string test = test_name(scenario.file.string(), repetition);
   emit("run", test, nullptr);
   std::string line = "=== RUN   " + test + "\n";

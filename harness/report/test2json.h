@@ -15,7 +15,7 @@ class Test2JsonReporter : public runner::SuiteObserver {
  public:
   // `package` names the run (the matrix cell, or "dlv-harness"); lines go to `out` as they happen.
   Test2JsonReporter(std::FILE* out, std::string package);
-  void started(const scenario::Scenario& scenario, int repetition, std::size_t index,
+  void started(const scenario::ScenarioEntry& scenario, int repetition, std::size_t index,
                std::size_t total) override;
   void finished(const runner::ScenarioResult& result) override;
   // The scenarios that never ran (their skip events), then the package's own pass or fail.

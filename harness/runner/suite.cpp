@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "harness/runner/scenario_runner.h"
+#include "harness/scenario/loader.h"
 
 namespace runner {
 
@@ -20,9 +21,31 @@ Environment environment_for(const Environment& env, int run, int attempt) {
   return copy;
 }
 
-// Runs one scenario with its retries.
-ScenarioResult run_with_retries(const scenario::Scenario& s, const Environment& env,
+// The result of a run whose scenario file no longer loads (it changed after validation).
+ScenarioResult unloadable(const scenario::ScenarioEntry& s,
+                          const std::vector<scenario::Diagnostic>& diagnostics) {
+  ScenarioResult r;
+  r.id = s.file.string();
+  r.name = s.name;
+  r.loc = s.loc;
+  r.status = Status::Error;
+  std::string message = "the scenario file changed since it was validated and no longer loads:";
+  for (const auto& d : diagnostics) message += "\n" + d.str();
+  r.problem = {Status::Error, message, s.loc};
+  return r;
+}
+
+// Loads one scenario and runs it with its retries.
+ScenarioResult run_with_retries(const scenario::ScenarioEntry& entry, const Environment& env,
                                 const SuiteOptions& options, int run, const StopFlag& stop) {
+  auto loaded = scenario::load_file(entry.file);
+  if (loaded.scenarios.empty()) {
+    ScenarioResult result = unloadable(entry, loaded.diagnostics);
+    result.repetition = run;
+    result.repetitions = options.repeat;
+    return result;
+  }
+  const scenario::Scenario& s = loaded.scenarios.front();
   ScenarioResult result = run_scenario(s, environment_for(env, run, 1));
   std::optional<Problem> first = failed(result) ? std::optional(result.problem) : std::nullopt;
   int attempt = 1;
@@ -39,7 +62,8 @@ ScenarioResult run_with_retries(const scenario::Scenario& s, const Environment& 
   return result;
 }
 
-ScenarioResult not_run(const scenario::Scenario& s, int run, int runs, const std::string& reason) {
+ScenarioResult not_run(const scenario::ScenarioEntry& s, int run, int runs,
+                       const std::string& reason) {
   ScenarioResult r;
   r.id = s.file.string();
   r.name = s.name;
@@ -69,7 +93,7 @@ std::string StopFlag::reason() const {
   return reason_;
 }
 
-std::vector<ScenarioResult> run_suite(const std::vector<scenario::Scenario>& scenarios,
+std::vector<ScenarioResult> run_suite(const std::vector<scenario::ScenarioEntry>& scenarios,
                                       const Environment& env, const SuiteOptions& options,
                                       SuiteObserver& observer, StopFlag& stop) {
   const int runs = std::max(1, options.repeat);

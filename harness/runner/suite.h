@@ -18,7 +18,7 @@ class SuiteObserver {
   virtual ~SuiteObserver() = default;
   // Called before run `repetition` (1-based, --repeat) of a scenario starts; `index` counts
   // runs of the whole suite, 0-based, of `total`.
-  virtual void started(const scenario::Scenario& scenario, int repetition, std::size_t index,
+  virtual void started(const scenario::ScenarioEntry& scenario, int repetition, std::size_t index,
                        std::size_t total) {}
   // Called once per run, in the order runs finish.
   virtual void finished(const ScenarioResult& result) = 0;
@@ -49,13 +49,15 @@ struct SuiteOptions {
   bool fail_fast = false;  // after the first failed run, start nothing new
 };
 
-// Runs every scenario `options.repeat` times on `options.jobs` threads. Returns one result per
-// run in input order (scenario by scenario, then run by run). A run that passes only on a retry
+// Runs every scenario `options.repeat` times on `options.jobs` threads, loading each scenario
+// from its file when a run of it starts (and dropping it after), so memory stays flat in the size
+// of the suite; a file that no longer loads is that run's ERROR. Returns one result per run in
+// input order (scenario by scenario, then run by run). A run that passes only on a retry
 // is flaky(); the artifacts of each attempt are kept (attempt N >= 2 under
 // <artifacts>/attempt-N/, run K >= 2 of --repeat under <artifacts>/run-K/). Once `stop` is
 // requested (by fail-fast here, or from outside: signals, the run's deadline) nothing new starts
 // and every run not started is a SKIP "not run: <reason>".
-std::vector<ScenarioResult> run_suite(const std::vector<scenario::Scenario>& scenarios,
+std::vector<ScenarioResult> run_suite(const std::vector<scenario::ScenarioEntry>& scenarios,
                                       const Environment& env, const SuiteOptions& options,
                                       SuiteObserver& observer, StopFlag& stop);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <set>
@@ -23,11 +24,22 @@ const std::vector<std::string>& top_level_keys() {
   return keys;
 }
 
+// Scenario files are hand-written; anything bigger is a mistake (a log, a binary) and is refused
+// before it is read.
+constexpr std::uintmax_t kMaxScenarioBytes = 4 * 1024 * 1024;
+
 // The whole file, or the reason it cannot be read.
 util::Expected<std::string> read_text(const fs::path& file) {
   std::error_code ec;
   if (fs::is_directory(file, ec))
     return util::fail(util::ErrorKind::Io, "is a directory, not a scenario file");
+  if (auto size = fs::file_size(file, ec); !ec && size > kMaxScenarioBytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(size) / (1024 * 1024));
+    return util::fail(util::ErrorKind::Io,
+                      std::string(text) + " is more than a scenario file may hold (" +
+                          std::to_string(kMaxScenarioBytes / (1024 * 1024)) + " MiB)");
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in)
     return util::fail(util::ErrorKind::Io, std::string("cannot read: ") + std::strerror(errno));
@@ -178,11 +190,6 @@ bool is_yaml(const fs::path& path) {
   return path.extension() == ".yaml" || path.extension() == ".yml";
 }
 
-void append(LoadResult& into, LoadResult&& from) {
-  for (auto& s : from.scenarios) into.scenarios.push_back(std::move(s));
-  for (auto& d : from.diagnostics) into.diagnostics.push_back(std::move(d));
-}
-
 Diagnostic file_problem(const fs::path& path, std::string message) {
   return Diagnostic{SourceLoc{path.string(), 0, 0}, std::move(message), ""};
 }
@@ -197,16 +204,22 @@ LoadResult load_file(const fs::path& file) {
     result.diagnostics.push_back(file_problem(file, text.error().message));
     return result;
   }
-  if (auto binary = binary_content(name, *text)) {
+  return load_text(file, *text);
+}
+
+LoadResult load_text(const fs::path& file, const std::string& text) {
+  LoadResult result;
+  const std::string name = file.string();
+  if (auto binary = binary_content(name, text)) {
     result.diagnostics.push_back(std::move(*binary));
     return result;
   }
-  Reader reader(name, *text);
+  Reader reader(name, text);
   Scenario scenario;
   scenario.file = file;
   scenario.name = file.stem().string();
   try {
-    read_document(reader, *text, scenario);
+    read_document(reader, text, scenario);
   } catch (const std::exception& e) {  // yaml-cpp or std::filesystem surprises: still a diagnostic
     reader.error(SourceLoc{name, 0, 0}, std::string("cannot read scenario: ") + e.what());
   }
@@ -215,8 +228,8 @@ LoadResult load_file(const fs::path& file) {
   return result;
 }
 
-LoadResult load_paths(const std::vector<fs::path>& paths) {
-  LoadResult result;
+IndexResult index_paths(const std::vector<fs::path>& paths) {
+  IndexResult result;
   std::vector<fs::path> files;
   for (const auto& path : paths) {
     std::error_code ec;
@@ -239,8 +252,10 @@ LoadResult load_paths(const std::vector<fs::path>& paths) {
   std::set<fs::path> seen;
   for (const auto& file : files) {
     std::error_code ec;
-    if (seen.insert(fs::absolute(file, ec).lexically_normal()).second)
-      append(result, load_file(file));
+    if (!seen.insert(fs::absolute(file, ec).lexically_normal()).second) continue;
+    LoadResult loaded = load_file(file);  // validated whole, kept as an entry only
+    for (const auto& s : loaded.scenarios) result.entries.push_back(entry_of(s));
+    for (auto& d : loaded.diagnostics) result.diagnostics.push_back(std::move(d));
   }
   return result;
 }

@@ -26,9 +26,17 @@ struct LoadResult {
 // Loads one scenario file. On any problem the file yields no scenario and one or more
 // diagnostics (all problems found in the file, in file order).
 LoadResult load_file(const std::filesystem::path& file);
+// load_file for text already read: `file` names it in diagnostics and anchors relative paths.
+LoadResult load_text(const std::filesystem::path& file, const std::string& text);
 
-// Loads files and directories (recursively: *.yaml and *.yml, sorted). A path that does not
-// exist is a diagnostic.
-LoadResult load_paths(const std::vector<std::filesystem::path>& paths);
+// The valid scenarios of a set of paths, as entries, and the problems of the others.
+struct IndexResult {
+  std::vector<ScenarioEntry> entries;   // sorted by file path
+  std::vector<Diagnostic> diagnostics;  // empty means every file was valid
+};
+
+// Validates files and directories (recursively: *.yaml and *.yml, sorted, each file once) and
+// keeps only the entries of the valid ones. A path that does not exist is a diagnostic.
+IndexResult index_paths(const std::vector<std::filesystem::path>& paths);
 
 }  // namespace scenario

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include <fstream>
 
 #include "harness/scenario/loader_test_support.h"
@@ -472,6 +474,51 @@ TEST_F(LoaderTest, BinaryFileIsADiagnosticNotACrash) {
             "scenarios/x.yaml:1:4: error: not a UTF-8 text file (invalid UTF-8)");
 }
 
+TEST_F(LoaderTest, AProgramFolderWithoutGoIsRejected) {
+  write("goprojects/notes/README.txt", "no Go here\n");
+  EXPECT_EQ(errors_of("program: goprojects/notes\n"),
+            "scenarios/x.yaml:1:10: error: program 'goprojects/notes' (" +
+                (root_ / "goprojects/notes").string() +
+                ") holds no Go package: no go.mod and no .go file\n"
+                "program: goprojects/notes\n"
+                "         ^");
+  // Outside the repository is allowed (generated suites name programs by absolute path), but the
+  // folder must still be a Go package.
+  EXPECT_NE(errors_of("program: /\n").find("program '/' (/) holds no Go package"),
+            std::string::npos);
+  EXPECT_EQ(errors_of("program: " + (root_ / "goprojects/basics").string() + "\n"), "");
+}
+
+TEST_F(LoaderTest, AliasesCannotMultiplyTheWork) {
+  // A "billion laughs" document: each level names the previous one ten times.
+  std::string text = "program: goprojects/basics\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 9; ++i) {
+    std::string prev = "*a" + std::to_string(i - 1);
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) text += (k ? ", " : "") + prev;
+    text += "]\n";
+  }
+  auto started = std::chrono::steady_clock::now();
+  std::string errors = errors_of(text);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  EXPECT_NE(errors.find("scenarios/x.yaml:2:1: error: unknown key 'a0'"), std::string::npos)
+      << errors;
+}
+
+TEST_F(LoaderTest, DeepNestingIsADiagnosticNotAStackOverflow) {
+  std::string errors = errors_of("program: goprojects/basics\nsteps: " + std::string(100000, '['));
+  EXPECT_NE(errors.find("scenarios/x.yaml:"), std::string::npos) << errors.substr(0, 300);
+}
+
+TEST_F(LoaderTest, AHugeFileIsRefusedBeforeParsing) {
+  std::string text = "program: goprojects/basics\n# " + std::string(5 * 1024 * 1024, 'x') + "\n";
+  write("scenarios/huge.yaml", text);
+  auto result = load_file("scenarios/huge.yaml");
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].str(),
+            "scenarios/huge.yaml: error: 5.0 MiB is more than a scenario file may hold (4 MiB)");
+}
+
 TEST_F(LoaderTest, GarbageTextIsADiagnosticNotACrash) {
   std::string garbage;
   for (int i = 0; i < 2000; ++i) garbage += "[{?:!&*|>'\"%@`"[i % 15];
@@ -707,22 +754,28 @@ TEST_F(LoaderTest, CwdMustExistInTheProgram) {
             "              ^");
 }
 
-TEST_F(LoaderTest, LoadPathsWalksDirectoriesSortedAndReportsMissingPaths) {
+TEST_F(LoaderTest, IndexPathsWalksDirectoriesSortedAndReportsMissingPaths) {
   write("scenarios/b.yaml", "program: goprojects/basics\n");
   write("scenarios/sub/a.yml", "program: goprojects/basics\n");
   write("scenarios/a.yaml", "program: goprojects/nope\n");
   write("scenarios/notes.txt", "not a scenario");
   write("extra.yaml", "program: goprojects/basics\nname: extra\n");
-  LoadResult result = load_paths({"scenarios", "missing.yaml", "extra.yaml", "scenarios/b.yaml"});
+  write("scenarios/c.yaml", "program: goprojects/basics\ntags: [slow]\nlaunch: {mode: test}\n");
+  IndexResult result = index_paths({"scenarios", "missing.yaml", "extra.yaml", "scenarios/b.yaml"});
   ASSERT_EQ(result.diagnostics.size(), 2u);
   EXPECT_EQ(result.diagnostics[0].str(), "missing.yaml: error: no such file or directory");
   EXPECT_EQ(result.diagnostics[0].loc.file, "missing.yaml");
   EXPECT_EQ(result.diagnostics[1].loc.str(), "scenarios/a.yaml:1:10");
-  ASSERT_EQ(result.scenarios.size(), 3u);
-  EXPECT_EQ(result.scenarios[0].file, fs::path("extra.yaml"));
-  EXPECT_EQ(result.scenarios[1].file, fs::path("scenarios/b.yaml"));
-  EXPECT_EQ(result.scenarios[2].file, fs::path("scenarios/sub/a.yml"));
-  EXPECT_EQ(result.scenarios[2].name, "a");
+  ASSERT_EQ(result.entries.size(), 4u);
+  EXPECT_EQ(result.entries[0].file, fs::path("extra.yaml"));
+  EXPECT_EQ(result.entries[0].name, "extra");
+  EXPECT_EQ(result.entries[1].file, fs::path("scenarios/b.yaml"));
+  EXPECT_EQ(result.entries[2].file, fs::path("scenarios/c.yaml"));
+  EXPECT_EQ(result.entries[2].tags, std::vector<std::string>{"slow"});
+  EXPECT_EQ(result.entries[2].mode, LaunchMode::Test);
+  EXPECT_EQ(result.entries[2].loc.str(), "scenarios/c.yaml:1:1");
+  EXPECT_EQ(result.entries[3].file, fs::path("scenarios/sub/a.yml"));
+  EXPECT_EQ(result.entries[3].name, "a");
 }
 
 TEST_F(LoaderTest, LoadFileOnADirectory) {

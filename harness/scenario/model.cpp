@@ -42,4 +42,8 @@ const std::filesystem::path& client_root(const Scenario& scenario) {
   return scenario.client_source_root ? *scenario.client_source_root : scenario.program_dir;
 }
 
+ScenarioEntry entry_of(const Scenario& scenario) {
+  return {scenario.file, scenario.name, scenario.tags, scenario.launch.mode, scenario.loc};
+}
+
 }  // namespace scenario

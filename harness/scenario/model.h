@@ -305,4 +305,16 @@ struct Scenario {
   SourceLoc loc;                          // the document start
 };
 
+// What selecting, listing and reporting need of a scenario, without its steps: a run keeps one
+// of these per scenario and loads the whole Scenario only while it runs (memory stays flat in the
+// size of the suite).
+struct ScenarioEntry {
+  std::filesystem::path file;
+  std::string name;
+  std::vector<std::string> tags;
+  LaunchMode mode = LaunchMode::Exec;
+  SourceLoc loc;
+};
+ScenarioEntry entry_of(const Scenario& scenario);
+
 }  // namespace scenario

@@ -28,6 +28,15 @@ fs::path normalized(const fs::path& path) {
   return out;
 }
 
+// Whether `dir` looks like a Go package: a go.mod or a .go file directly in it.
+bool holds_go_package(const fs::path& dir) {
+  std::error_code ec;
+  if (fs::exists(dir / "go.mod", ec)) return true;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".go") return true;
+  return false;
+}
+
 }  // namespace
 
 util::Expected<fs::path> resolve_upwards(const fs::path& scenario_file, const std::string& path,
@@ -61,6 +70,11 @@ util::Expected<fs::path> resolve_program(const fs::path& scenario_file,
   if (!fs::is_directory(*found, ec)) {
     return util::fail(util::ErrorKind::InvalidScenario,
                       "program '" + program + "' is not a directory");
+  }
+  if (!holds_go_package(*found)) {
+    return util::fail(util::ErrorKind::InvalidScenario,
+                      "program '" + program + "' (" + found->string() +
+                          ") holds no Go package: no go.mod and no .go file");
   }
   return found;
 }

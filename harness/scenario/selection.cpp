@@ -16,7 +16,7 @@ std::optional<std::size_t> number(const std::string& text) {
   return value;
 }
 
-bool searched(const std::regex& pattern, const Scenario& s) {
+bool searched(const std::regex& pattern, const ScenarioEntry& s) {
   return std::regex_search(s.file.string(), pattern) || std::regex_search(s.name, pattern);
 }
 
@@ -49,7 +49,7 @@ util::Expected<std::optional<Shard>> shard_from_environment() {
   return std::optional<Shard>(Shard{*i, *n});
 }
 
-std::uint64_t shard_key(const Scenario& scenario) {
+std::uint64_t shard_key(const ScenarioEntry& scenario) {
   std::error_code ec;
   auto absolute = std::filesystem::absolute(scenario.file, ec).lexically_normal();
   auto relative = absolute.lexically_relative(std::filesystem::current_path(ec));
@@ -62,8 +62,9 @@ std::uint64_t shard_key(const Scenario& scenario) {
   return hash;
 }
 
-std::vector<Scenario> select(std::vector<Scenario> scenarios, const Selection& selection) {
-  auto dropped = [&](const Scenario& s) {
+std::vector<ScenarioEntry> select(std::vector<ScenarioEntry> scenarios,
+                                  const Selection& selection) {
+  auto dropped = [&](const ScenarioEntry& s) {
     if (selection.filter && !searched(*selection.filter, s)) return true;
     if (selection.skip && searched(*selection.skip, s)) return true;
     if (!selection.tags.empty() &&

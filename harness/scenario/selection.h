@@ -33,9 +33,9 @@ util::Expected<std::optional<Shard>> shard_from_environment();
 // The stable shard key of a scenario: FNV-1a (64 bit) of its file path, normalised and relative
 // to the current directory, so `scenarios/x.yaml` and `./scenarios/x.yaml` fall in one shard on
 // every machine and in every run.
-std::uint64_t shard_key(const Scenario& scenario);
+std::uint64_t shard_key(const ScenarioEntry& scenario);
 
 // The scenarios `selection` keeps, in their order.
-std::vector<Scenario> select(std::vector<Scenario> scenarios, const Selection& selection);
+std::vector<ScenarioEntry> select(std::vector<ScenarioEntry> scenarios, const Selection& selection);
 
 }  // namespace scenario

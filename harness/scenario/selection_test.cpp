@@ -7,10 +7,10 @@
 namespace scenario {
 namespace {
 
-std::vector<Scenario> corpus(std::size_t n) {
-  std::vector<Scenario> all;
+std::vector<ScenarioEntry> corpus(std::size_t n) {
+  std::vector<ScenarioEntry> all;
   for (std::size_t i = 0; i < n; ++i) {
-    Scenario s;
+    ScenarioEntry s;
     s.file = "scenarios/group" + std::to_string(i % 7) + "/s" + std::to_string(i) + ".yaml";
     s.name = "scenario " + std::to_string(i);
     s.tags = {i % 2 ? "odd" : "even"};
@@ -36,7 +36,7 @@ TEST(Selection, ShardsCoverEveryScenarioExactlyOnce) {
 }
 
 TEST(Selection, ShardKeyIgnoresHowThePathIsWritten) {
-  Scenario a, b;
+  ScenarioEntry a, b;
   a.file = "scenarios/x.yaml";
   b.file = "./scenarios/../scenarios/x.yaml";
   EXPECT_EQ(shard_key(a), shard_key(b));
