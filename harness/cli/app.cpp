@@ -41,10 +41,13 @@ int run_cli(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Run scenarios against dlv and write reports");
   run_cmd->add_option("paths", run.paths, "Scenario files or folders (searched for *.yaml)")
       ->required();
-  run_cmd->add_option("--dlv", run.dlvs,
-                      "dlv binary (default: PATH, $GOBIN, $(go env GOPATH)/bin); repeat it, or "
-                      "--go, for a matrix: one run per go x dlv cell");
-  run_cmd->add_option("--go", run.gos, "go binary (default: PATH); repeatable (see --dlv)");
+  run_cmd
+      ->add_option("--dlv", run.dlvs,
+                   "dlv binary (default: PATH, $GOBIN, $(go env GOPATH)/bin); repeat it, or "
+                   "--go, for a matrix: one run per go x dlv cell")
+      ->allow_extra_args(false);  // `--dlv X scenarios/`: one value per occurrence
+  run_cmd->add_option("--go", run.gos, "go binary (default: PATH); repeatable (see --dlv)")
+      ->allow_extra_args(false);
   run_cmd->add_option("--reports", run.reports_dir,
                       "Folder for junit.xml and per-scenario artifacts (default: reports)");
   run_cmd->add_option("--junit", run.junit, "JUnit file (default: <reports>/junit.xml)");
@@ -55,6 +58,12 @@ int run_cli(int argc, char** argv) {
       ->add_option("--timeout", run.timeout_seconds,
                    "Deadline per scenario in seconds unless the scenario sets one (default 120)")
       ->check(CLI::PositiveNumber);
+  run_cmd->add_flag("--isolate-env", run.isolate_env,
+                    "Pass dlv and the programs only a documented base of this environment (PATH, "
+                    "HOME, locale, Go's settings; see README) plus what each scenario sets");
+  run_cmd->add_flag("--allow-non-loopback", run.allow_non_loopback,
+                    "Let a launch.json's dlvFlags make dlv listen beyond 127.0.0.1 or turn off "
+                    "--only-same-user (refused otherwise; the report records the permission)");
   run_cmd->add_flag("--strict", run.strict,
                     "Fail a scenario on any DAP event no step expected and no allow-list names "
                     "(a scenario's own 'strict:' wins)");
@@ -64,8 +73,9 @@ int run_cli(int argc, char** argv) {
                       "Run only scenarios whose file or name matches this regex");
   run_cmd->add_option("--skip", run.skip,
                       "Leave out scenarios whose file or name matches this regex");
-  run_cmd->add_option("--tag", run.tags,
-                      "Run only scenarios with this tag (repeatable: any of them)");
+  run_cmd
+      ->add_option("--tag", run.tags, "Run only scenarios with this tag (repeatable: any of them)")
+      ->allow_extra_args(false);
   run_cmd->add_option("--shard", run.shard,
                       "Run shard I of N (1-based, e.g. 2/4) by a stable hash of the scenario file; "
                       "default from HARNESS_SHARD_INDEX (0-based) and HARNESS_TOTAL_SHARDS");

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -24,12 +25,14 @@ namespace fs = std::filesystem;
 const fs::path kSource = HARNESS_SOURCE_DIR;
 const fs::path kHarness = fs::path(HARNESS_BINARY_DIR) / "bin" / "harness";
 
-process::RunResult harness(std::vector<std::string> args) {
+process::RunResult harness(std::vector<std::string> args,
+                           std::map<std::string, std::string> env = {}) {
   args.insert(args.begin(), kHarness.string());
   process::SpawnOptions options;
   options.argv = std::move(args);
   options.cwd = kSource;
   options.env_remove = {"NO_COLOR"};
+  options.env_overrides = std::move(env);
   auto result = process::run(options, util::Deadline::after(util::Duration(300'000)));
   EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().str());
   return result.ok() ? *result : process::RunResult{};
@@ -204,6 +207,50 @@ TEST(Cli, RunReportsPassAndFailAndWritesSchemaValidJunit) {
             std::string::npos)
       << snapshot;
   EXPECT_NE(snapshot.find("  name = \"world\"  (string)"), std::string::npos) << snapshot;
+}
+
+TEST(Cli, IsolateEnvKeepsTheCallersEnvironmentFromDlvAndTheProgram) {
+  auto dir = util::testing::scratch_dir();
+  std::map<std::string, std::string> env = {{"MOOD", "stormy"}};
+  auto inherited =
+      harness({"run", "fixtures/cli/inherits_mood.yaml", "--reports", (dir / "a").string()}, env);
+  EXPECT_EQ(inherited.status.code, 0) << inherited.out;
+  auto isolated = harness({"run", "fixtures/cli/inherits_mood.yaml", "--isolate-env", "--reports",
+                           (dir / "b").string()},
+                          env);
+  EXPECT_EQ(isolated.status.code, 1) << isolated.out;
+  EXPECT_NE(isolated.out.find("fixtures/cli/inherits_mood.yaml:7:36: output[any]: expected "
+                              "contains \"true x stormy\""),
+            std::string::npos)
+      << isolated.out;
+  EXPECT_NE(util::testing::read_file(dir / "b" / "junit.xml")
+                .find("name=\"environment\" value=\"isolated (--isolate-env)\""),
+            std::string::npos);
+}
+
+TEST(Cli, DlvFlagsThatOpenDlvBeyondThisUserAreRefusedUnlessAllowed) {
+  auto dir = util::testing::scratch_dir();
+  auto refused = harness({"run", "fixtures/security/", "--reports", (dir / "a").string()});
+  EXPECT_EQ(refused.status.code, 1) << refused.out;
+  EXPECT_NE(refused.out.find("fixtures/security/listen_everywhere.yaml:4:1: usage: dlvFlags: "
+                             "'--listen=:2345' makes dlv listen beyond loopback: refused (harness "
+                             "run --allow-non-loopback allows it)"),
+            std::string::npos)
+      << refused.out;
+  EXPECT_NE(refused.out.find("'--only-same-user=false' lets other users of this machine connect "
+                             "to dlv: refused"),
+            std::string::npos)
+      << refused.out;
+  EXPECT_EQ(last_line(refused.out), "harness: 0 passed, 2 failed, 0 skipped") << refused.out;
+  // Allowed, the harmless one runs (dlv still listens on the loopback address the harness asks
+  // for) and the report records the permission.
+  auto allowed = harness({"run", "fixtures/security/other_users.yaml", "--allow-non-loopback",
+                          "--reports", (dir / "b").string()});
+  EXPECT_EQ(allowed.status.code, 0) << allowed.out << allowed.err;
+  EXPECT_NE(allowed.err.find("harness: --allow-non-loopback: "), std::string::npos) << allowed.err;
+  EXPECT_NE(util::testing::read_file(dir / "b" / "junit.xml")
+                .find("name=\"security.non-loopback\" value=\"allowed by --allow-non-loopback\""),
+            std::string::npos);
 }
 
 TEST(Cli, ListSelectsByFilterSkipTagAndShard) {

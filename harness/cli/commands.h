@@ -30,6 +30,8 @@ struct RunOptions {
   std::optional<double> run_timeout_seconds;  // deadline for the whole run
   std::optional<std::string> json;            // test2json events to this file, or "-" (stdout)
   bool junit_extended = false;                // add file/line to every <testcase>
+  bool isolate_env = false;         // dlv inherits only runner::isolated_environment_base()
+  bool allow_non_loopback = false;  // dlvFlags may open dlv beyond loopback / this user
 };
 
 // `harness run`: load, validate, run every scenario, write JUnit; returns the exit status.

@@ -58,10 +58,10 @@ void Session::read_loop() {
     decoder.feed(*chunk);
     while (true) {
       auto frame = decoder.next();
-      if (!frame) return finish_reading(frame.error());
+      if (!frame) return finish_reading(malformed(frame.error()));
       if (!frame->has_value()) break;
       auto received = receive(**frame);
-      if (!received) return finish_reading(received.error());
+      if (!received) return finish_reading(malformed(received.error()));
     }
   }
 }
@@ -74,10 +74,18 @@ util::Expected<void> Session::receive(const std::string& body) {
   if (!message.is_object())
     return util::fail(util::ErrorKind::Protocol,
                       "a message from the debug adapter is not a JSON object: " + snippet(body));
+  if (is_event(message, "output") && ++output_events_ > kMaxOutputEvents) {
+    return util::fail(util::ErrorKind::Protocol,
+                      "output flood: more than " + std::to_string(kMaxOutputEvents) +
+                          " output events; the harness stops reading to bound its memory");
+  }
   transcript_->received(message);
+  std::optional<std::string> violation = check_response(message);
+  if (violation) transcript_->note("protocol violation: " + *violation);
   {
     std::lock_guard lock(mutex_);
     log_.push_back(message);
+    if (violation && !violation_) violation_ = violation;
   }
   changed_.notify_all();
   if (is_reverse_request(message)) {
@@ -90,6 +98,37 @@ util::Expected<void> Session::receive(const std::string& body) {
     (void)send(std::move(reply));
   }
   return {};
+}
+
+std::optional<std::string> Session::check_response(const json& message) {
+  if (message.value("type", "") != "response") return std::nullopt;
+  const json& request_seq = message.contains("request_seq") ? message["request_seq"] : json();
+  std::string command = message.value("command", "");
+  if (!request_seq.is_number_integer()) {
+    return "a response ('" + command + "') without an integer request_seq";
+  }
+  int seq = request_seq.get<int>();
+  std::lock_guard lock(mutex_);
+  auto it = sent_.find(seq);
+  if (it == sent_.end()) {
+    return "a response ('" + command + "', request_seq " + std::to_string(seq) +
+           ") to a request that was never sent";
+  }
+  if (it->second.answered) {
+    return "a second response to '" + it->second.command + "' (seq " + std::to_string(seq) + ")";
+  }
+  it->second.answered = true;
+  return std::nullopt;
+}
+
+std::optional<std::string> Session::protocol_violation() const {
+  std::lock_guard lock(mutex_);
+  return violation_;
+}
+
+util::Error Session::malformed(util::Error error) {
+  error.kind = util::ErrorKind::Protocol;
+  return error;
 }
 
 void Session::finish_reading(std::optional<util::Error> error) {
@@ -185,6 +224,11 @@ util::Expected<std::size_t> Session::wait(const std::function<bool(const json&)>
     for (; index < log_.size(); ++index)
       if (pred(log_[index])) return index;
     if (reader_done_) {
+      if (read_error_ && read_error_->kind == util::ErrorKind::Protocol) {
+        return util::fail(util::ErrorKind::Protocol,
+                          "stopped reading from the debug adapter while waiting for " +
+                              std::string(what) + ": " + read_error_->message);
+      }
       std::string text =
           "connection closed by the debug adapter while waiting for " + std::string(what);
       if (read_error_) text += ": " + read_error_->message;

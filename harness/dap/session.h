@@ -26,6 +26,11 @@ namespace dap {
 // log. Every message sent or received is recorded in the transcript. All methods are thread-safe.
 class Session {
  public:
+  // More output events than this stop reading (a Protocol read error, "output flood: ..."):
+  // each logged event costs about 2 KB, so an adapter or program that floods output cannot take
+  // the harness's memory with it.
+  static constexpr std::size_t kMaxOutputEvents = 50'000;
+
   // Starts reading from `stream` at once. `transcript` must not be null.
   Session(std::unique_ptr<transport::ByteStream> stream, std::shared_ptr<Transcript> transcript);
   // Closes the stream and joins the reader.
@@ -62,8 +67,12 @@ class Session {
 
   // True once the reader has stopped (end of stream, read error, or close()).
   bool closed() const;
-  // Why reading stopped, if it was not a clean end of stream.
+  // Why reading stopped, if it was not a clean end of stream: Protocol for a malformed frame or
+  // message or an output flood, Transport for the connection itself.
   std::optional<util::Error> read_error() const;
+  // The first response that broke the protocol (to a request never sent, a second response to
+  // one request, no integer request_seq), described; such messages still enter the log.
+  std::optional<std::string> protocol_violation() const;
   // Closes the stream and waits for the reader to stop. Idempotent.
   void close();
 
@@ -75,6 +84,7 @@ class Session {
   struct SentRequest {
     std::string command;
     std::size_t received_before = 0;
+    bool answered = false;
   };
 
   void read_loop();
@@ -83,6 +93,10 @@ class Session {
   // Assigns the next seq, records and writes the message (seq member is filled in).
   util::Expected<int> send(json message);
   void finish_reading(std::optional<util::Error> error);
+  // The protocol violation a received response commits, if any (marks its request answered).
+  std::optional<std::string> check_response(const json& message);
+  // A decode error as the read error it becomes: kind Protocol.
+  static util::Error malformed(util::Error error);
 
   std::unique_ptr<transport::ByteStream> stream_;
   std::shared_ptr<Transcript> transcript_;
@@ -97,6 +111,8 @@ class Session {
   bool reader_done_ = false;
   bool closing_ = false;
   std::optional<util::Error> read_error_;
+  std::optional<std::string> violation_;
+  std::size_t output_events_ = 0;  // reader thread only
 
   std::mutex close_mutex_;
   std::thread reader_;

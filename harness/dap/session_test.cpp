@@ -281,12 +281,57 @@ TEST_F(SessionTest, InvalidJsonStopsReadingWithAProtocolError) {
   adapter->send_raw(transport::encode_frame("{\"seq\": 0, oops"));
   auto index = session->wait(is_named_event("stopped"), 0, util::Deadline::after(10s), "stop");
   ASSERT_FALSE(index.ok());
-  EXPECT_EQ(index.error().kind, util::ErrorKind::Transport);
+  EXPECT_EQ(index.error().kind, util::ErrorKind::Protocol);
   EXPECT_EQ(index.error().message,
-            "connection closed by the debug adapter while waiting for stop: invalid JSON in a "
-            "message from the debug adapter: \"{\\\"seq\\\": 0, oops\"");
+            "stopped reading from the debug adapter while waiting for stop: invalid JSON in a "
+            "message from the debug adapter: "
+            "\"{\\\"seq\\\": 0, oops\"");
   ASSERT_TRUE(session->read_error().has_value());
   EXPECT_EQ(session->read_error()->kind, util::ErrorKind::Protocol);
+}
+
+TEST_F(SessionTest, AHugeContentLengthIsAMalformedMessageNotAClose) {
+  adapter->send_raw("Content-Length: 1000000000000\r\n\r\n{}");
+  auto index = session->wait(is_named_event("stopped"), 0, util::Deadline::after(10s), "stop");
+  ASSERT_FALSE(index.ok());
+  EXPECT_EQ(index.error().kind, util::ErrorKind::Protocol);
+  EXPECT_EQ(index.error().message,
+            "stopped reading from the debug adapter while waiting for stop: Content-Length "
+            "1000000000000 exceeds the limit of 67108864 bytes");
+}
+
+TEST_F(SessionTest, AnOutputFloodStopsReading) {
+  std::string flood;
+  for (std::size_t i = 0; i <= Session::kMaxOutputEvents; ++i)
+    flood += transport::encode_frame(R"({"type":"event","event":"output","body":{"output":"x"}})");
+  adapter->send_raw(flood);
+  auto index = session->wait(is_named_event("stopped"), 0, util::Deadline::after(30s), "stop");
+  ASSERT_FALSE(index.ok());
+  EXPECT_EQ(index.error().message,
+            "stopped reading from the debug adapter while waiting for stop: output flood: more "
+            "than 50000 output events; the harness stops reading to bound its memory");
+  EXPECT_EQ(session->received_count(), Session::kMaxOutputEvents);
+}
+
+TEST_F(SessionTest, ResponsesToUnsentOrAnsweredRequestsAreProtocolViolations) {
+  int seq = *session->send_request("threads", nullptr);
+  json request = *adapter->read();
+  adapter->send(response_to(request, true, {{"threads", json::array()}}));
+  ASSERT_TRUE(session->wait_response(seq, util::Deadline::after(10s)).ok());
+  EXPECT_FALSE(session->protocol_violation().has_value());
+
+  json stray = response_to(request, true, {});
+  stray["request_seq"] = 999;
+  stray["command"] = "bogus";
+  adapter->send(stray);
+  adapter->send(response_to(request, true, {}));  // a second answer to `threads`
+  adapter->send(event("marker"));
+  ASSERT_TRUE(session->wait(is_named_event("marker"), 0, util::Deadline::after(10s), "m").ok());
+  EXPECT_EQ(session->protocol_violation(),
+            "a response ('bogus', request_seq 999) to a request that was never sent");
+  EXPECT_NE(transcript->text().find("protocol violation: a second response to 'threads' (seq 1)"),
+            std::string::npos)
+      << transcript->text();
 }
 
 TEST_F(SessionTest, NonObjectMessageStopsReading) {

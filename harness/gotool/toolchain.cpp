@@ -69,6 +69,13 @@ util::Expected<DlvTool> probe_dlv(const std::filesystem::path& dlv) {
                         "X.Y.Z\" line): " + util::quote(util::trim(*out)));
 }
 
+// A named tool's path made absolute: dlv and go run in the program's folder, not the caller's.
+std::filesystem::path absolute_path(const std::filesystem::path& path) {
+  std::error_code ec;
+  auto full = std::filesystem::absolute(path, ec);
+  return ec ? path : full.lexically_normal();
+}
+
 // For an explicitly named tool: it must exist and be executable.
 util::Expected<void> check_named(const std::string& what, const std::filesystem::path& path) {
   if (process::is_executable_file(path)) return {};
@@ -83,7 +90,7 @@ util::Expected<void> check_named(const std::string& what, const std::filesystem:
 util::Expected<GoToolchain> find_go(const std::optional<std::filesystem::path>& explicit_go) {
   if (explicit_go) {
     if (auto ok = check_named("go", *explicit_go); !ok) return util::fail(ok.error());
-    return probe_go(*explicit_go);
+    return probe_go(absolute_path(*explicit_go));
   }
   if (auto on_path = process::find_executable("go")) return probe_go(*on_path);
   for (const char* fallback : {"/usr/local/go/bin/go", "/usr/lib/go/bin/go"}) {
@@ -99,11 +106,11 @@ util::Expected<DlvTool> find_dlv(const std::optional<std::filesystem::path>& exp
                                  const GoToolchain* go) {
   if (explicit_dlv) {
     if (auto ok = check_named("dlv", *explicit_dlv); !ok) return util::fail(ok.error());
-    return probe_dlv(*explicit_dlv);
+    return probe_dlv(absolute_path(*explicit_dlv));
   }
   if (auto from_env = env("DLV")) {
     if (auto ok = check_named("dlv from $DLV:", *from_env); !ok) return util::fail(ok.error());
-    return probe_dlv(*from_env);
+    return probe_dlv(absolute_path(*from_env));
   }
   std::vector<std::string> looked{"PATH"};
   if (auto on_path = process::find_executable("dlv")) return probe_dlv(*on_path);

@@ -99,6 +99,18 @@ TEST(FindDlvTest, ExplicitRealDlv) {
   EXPECT_EQ(dlv->version, (Version{1, 27, 2}));
 }
 
+TEST(FindDlvTest, ARelativePathIsMadeAbsolute) {
+  // dlv runs in the program's folder: a path relative to the caller's folder must not reach it.
+  auto dir = temp_dir();
+  write_script(dir / "tools" / "dlv", "echo 'Delve Debugger'; echo 'Version: 1.27.2'");
+  auto old = std::filesystem::current_path();
+  std::filesystem::current_path(dir);
+  auto dlv = find_dlv(std::filesystem::path("tools/../tools/dlv"), nullptr);
+  std::filesystem::current_path(old);
+  ASSERT_TRUE(dlv.ok()) << dlv.error().message;
+  EXPECT_EQ(dlv->path, dir / "tools" / "dlv");
+}
+
 TEST(FindDlvTest, FindsDlvWithoutHelp) {
   if (!process::find_executable("dlv") && !process::is_executable_file(kDlv)) GTEST_SKIP();
   ScopedEnv env;

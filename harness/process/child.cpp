@@ -1,5 +1,7 @@
 #include "harness/process/child.h"
 
+#include <algorithm>
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -12,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 #include <set>
@@ -118,6 +121,10 @@ std::vector<std::string> child_environment(const SpawnOptions& options) {
     std::string key(kv.substr(0, kv.find('=')));
     bool removed = options.env_overrides.count(key) > 0;
     for (const std::string& name : options.env_remove) removed = removed || name == key;
+    if (options.env_keep) {
+      const auto& keep = *options.env_keep;
+      removed = removed || std::find(keep.begin(), keep.end(), key) == keep.end();
+    }
     if (!removed) env.emplace_back(kv);
   }
   for (const auto& [key, value] : options.env_overrides) env.push_back(key + "=" + value);

@@ -41,6 +41,8 @@ struct SpawnOptions {
   std::map<std::string, std::string> env_overrides;
   // Removed from the inherited environment.
   std::vector<std::string> env_remove;
+  // When set, only these inherited variables are passed on (env_overrides are always added).
+  std::optional<std::vector<std::string>> env_keep;
   // When true the child also gets a pipe on fd 3, captured like stdout/stderr (see fd3_text()).
   bool capture_fd3 = false;
   // With capture_fd3: every byte read from fd 3 is also written to this file (truncated first)

@@ -45,6 +45,41 @@ std::optional<std::pair<std::string, int>> parse_listen_line(std::string_view li
   return std::pair(std::string(host), port);
 }
 
+namespace {
+
+bool is_loopback_host(std::string_view host) {
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  return host == "localhost" || host == "::1" || host.substr(0, 4) == "127.";
+}
+
+}  // namespace
+
+std::optional<std::string> unsafe_dlv_flag(const std::vector<std::string>& flags) {
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    std::string_view flag = flags[i];
+    std::optional<std::string_view> address;
+    for (std::string_view name : {"--listen", "-l"}) {
+      if (flag == name && i + 1 < flags.size()) address = flags[i + 1];
+      if (flag.size() > name.size() && flag.substr(0, name.size()) == name &&
+          flag[name.size()] == '=')
+        address = flag.substr(name.size() + 1);
+    }
+    if (address) {
+      auto colon = address->rfind(':');
+      std::string_view host =
+          colon == std::string_view::npos ? *address : address->substr(0, colon);
+      std::string shown = flag == "--listen" || flag == "-l"
+                              ? std::string(flag) + " " + std::string(*address)
+                              : std::string(flag);
+      if (!is_loopback_host(host)) return "'" + shown + "' makes dlv listen beyond loopback";
+    }
+    if (flag == "--only-same-user=false")
+      return "'--only-same-user=false' lets other users of this machine connect to dlv";
+  }
+  return std::nullopt;
+}
+
 util::Expected<std::unique_ptr<DlvServer>> DlvServer::start(const DlvServerOptions& options,
                                                             util::Deadline deadline) {
   const util::Duration budget = deadline.remaining();
@@ -65,6 +100,7 @@ util::Expected<std::unique_ptr<DlvServer>> DlvServer::start(const DlvServerOptio
   }
   spawn.cwd = options.cwd;
   spawn.env_overrides = options.env;
+  spawn.env_keep = options.env_keep;
   spawn.capture_fd3 = options.listen_and_log_flags;
   if (options.listen_and_log_flags) spawn.fd3_copy_to = options.log_file;
 

@@ -20,8 +20,10 @@ struct DlvServerOptions {
   std::optional<std::filesystem::path> log_file;  // dlv's dap+debugger log goes here when set
   std::optional<std::filesystem::path> cwd;       // dlv's working directory
   std::map<std::string, std::string> env;         // added to the inherited environment
-  std::vector<std::string> extra_args;            // appended to dlv's command line
-  std::vector<std::string> program_args;          // after "--": the debuggee's arguments
+  // When set, the only inherited variables dlv gets (see SpawnOptions::env_keep).
+  std::optional<std::vector<std::string>> env_keep;
+  std::vector<std::string> extra_args;    // appended to dlv's command line
+  std::vector<std::string> program_args;  // after "--": the debuggee's arguments
   // false: `dlv` is a launcher that starts dlv itself (go test -exec): its argv is exactly
   // dlv + command + program_args, and the listen line is read from its stdout/stderr.
   bool listen_and_log_flags = true;
@@ -62,5 +64,10 @@ class DlvServer {
 // HOST:PORT" line ("[::1]:PORT" works too);
 // nullopt if the line is not one.
 std::optional<std::pair<std::string, int>> parse_listen_line(std::string_view line);
+
+// Why extra dlv flags (a launch.json's dlvFlags) would open dlv beyond this user on this machine,
+// or nullopt: a --listen/-l address whose host is not loopback (127.x, localhost, ::1), or
+// --only-same-user=false. E.g. "'--listen=:2345' makes dlv listen beyond loopback".
+std::optional<std::string> unsafe_dlv_flag(const std::vector<std::string>& flags);
 
 }  // namespace process

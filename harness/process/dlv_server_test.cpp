@@ -62,6 +62,24 @@ TEST(ParseListenLineTest, RejectsOtherLines) {
   EXPECT_FALSE(parse_listen_line("DAP server listening at: 127.0.0.1:12ab").has_value());
 }
 
+TEST(UnsafeDlvFlagTest, LoopbackListenersAndOtherFlagsAreFine) {
+  EXPECT_EQ(unsafe_dlv_flag({}), std::nullopt);
+  EXPECT_EQ(unsafe_dlv_flag({"--check-go-version=false", "--listen=127.0.0.1:2345"}), std::nullopt);
+  EXPECT_EQ(unsafe_dlv_flag({"--listen", "localhost:2345", "-l=[::1]:0"}), std::nullopt);
+  EXPECT_EQ(unsafe_dlv_flag({"--only-same-user=true", "--listener-fd"}), std::nullopt);
+}
+
+TEST(UnsafeDlvFlagTest, OtherAddressesAndOtherUsersAreNamed) {
+  EXPECT_EQ(unsafe_dlv_flag({"--listen=:2345"}),
+            "'--listen=:2345' makes dlv listen beyond loopback");
+  EXPECT_EQ(unsafe_dlv_flag({"-l", "0.0.0.0:2345"}),
+            "'-l 0.0.0.0:2345' makes dlv listen beyond loopback");
+  EXPECT_EQ(unsafe_dlv_flag({"--listen=[::]:1"}),
+            "'--listen=[::]:1' makes dlv listen beyond loopback");
+  EXPECT_EQ(unsafe_dlv_flag({"--only-same-user=false"}),
+            "'--only-same-user=false' lets other users of this machine connect to dlv");
+}
+
 TEST(DlvServerTest, StartsWithALogFileAndStopsCleanly) {
   REQUIRE_DLV();
   auto dir = temp_dir();

@@ -52,13 +52,16 @@ util::Expected<json> RunContext::request(const std::string& command, const json&
   return session_->request(command, arguments, deadline(env.timeouts.request));
 }
 
+bool RunContext::no_debug() const {
+  const json& attributes =
+      scenario.launch_json ? scenario.launch_json->arguments : scenario.launch.dap_attributes;
+  return attributes.value("noDebug", false);
+}
+
 StepResult RunContext::ensure_configured(const util::SourceLoc& where) {
   if (configured) return std::nullopt;
   configured = true;
-  // With noDebug dlv runs the program at launch and refuses configurationDone.
-  const json& attributes =
-      scenario.launch_json ? scenario.launch_json->arguments : scenario.launch.dap_attributes;
-  if (attributes.value("noDebug", false)) return std::nullopt;
+  if (no_debug()) return std::nullopt;
   auto done = request("configurationDone", json::object());
   if (!done) return infrastructure(where, done.error());
   return std::nullopt;

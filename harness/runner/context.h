@@ -76,6 +76,9 @@ class RunContext {
   util::Expected<json> request(const std::string& command, const json& arguments);
   // Starts the program (configurationDone) unless that already happened.
   StepResult ensure_configured(const util::SourceLoc& where);
+  // A noDebug launch: dlv runs the program at launch, sends no `initialized` and refuses
+  // configurationDone.
+  bool no_debug() const;
   // The top-down frames of the stopped thread (stackTrace on first use after a stop).
   util::Expected<const std::vector<json>*> frames();
   // Forgets the stop (after any resume).

@@ -95,17 +95,20 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, Corpus, ::testing::ValuesIn(files_under("sce
 // and must fail with "<file>:LINE:COL: MESSAGE" as the first line of the problem. Where dlv's
 // answer varies from run to run (goroutine ids), the line may instead be
 //   # expect-failure-matching: ECMASCRIPT-REGEX   (matched against "LINE:COL: MESSAGE")
-struct StatedFailure {
+// Fixtures in fixtures/must-error/ do the same with `expect-error` and must end as an ERROR: the
+// harness's verdict when dlv or the program, not an expectation, broke the scenario.
+struct StatedProblem {
   std::string text;  // the exact first line, or the pattern
   bool is_pattern = false;
 };
 
-std::optional<StatedFailure> stated_failure(const std::string& file) {
+// The statement `# <word>: ...` or `# <word>-matching: ...` on the first line of `file`.
+std::optional<StatedProblem> stated_problem(const std::string& file, const std::string& word) {
   std::string first = util::testing::read_file(kSource / file);
   first = first.substr(0, first.find('\n'));
-  for (const std::string tag : {"# expect-failure: ", "# expect-failure-matching: "}) {
+  for (const std::string tag : {"# " + word + ": ", "# " + word + "-matching: "}) {
     if (!util::starts_with(first, tag)) continue;
-    StatedFailure stated{first.substr(tag.size()), tag.find("matching") != std::string::npos};
+    StatedProblem stated{first.substr(tag.size()), tag.find("matching") != std::string::npos};
     const std::string placeholder = "{source}";
     if (auto at = stated.text.find(placeholder); at != std::string::npos) {
       stated.text.replace(at, placeholder.size(), kSource.string());
@@ -115,29 +118,43 @@ std::optional<StatedFailure> stated_failure(const std::string& file) {
   return std::nullopt;
 }
 
-class MustFail : public ::testing::TestWithParam<std::string> {};
-
-TEST_P(MustFail, FailsWithTheMessageItStates) {
-  auto stated = stated_failure(GetParam());
-  ASSERT_TRUE(stated) << GetParam() << " has no '# expect-failure: ' first line";
-  auto s = load(GetParam());
+// Runs `file` and checks that it ends with `status` and the problem its first line states.
+void expect_stated_problem(const std::string& file, const std::string& word, Status status) {
+  auto stated = stated_problem(file, word);
+  ASSERT_TRUE(stated) << file << " has no '# " << word << ": ' first line";
+  auto s = load(file);
   ASSERT_TRUE(s);
   auto result = run_scenario(*s, environment());
-  EXPECT_EQ(result.status, Status::Fail) << result.problem.message;
+  EXPECT_EQ(result.status, status) << result.problem.message;
   std::string first_line = result.problem.message.substr(0, result.problem.message.find('\n'));
   if (stated->is_pattern) {
-    const std::string prefix = GetParam() + ":";
+    const std::string prefix = file + ":";
     ASSERT_TRUE(util::starts_with(first_line, prefix)) << first_line;
     EXPECT_TRUE(std::regex_match(first_line.substr(prefix.size()), std::regex(stated->text)))
         << first_line << "\n  does not match /" << stated->text << "/";
   } else {
-    EXPECT_EQ(first_line, GetParam() + ":" + stated->text);
+    EXPECT_EQ(first_line, file + ":" + stated->text);
   }
   expect_no_descendants();
 }
 
+class MustFail : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(MustFail, FailsWithTheMessageItStates) {
+  expect_stated_problem(GetParam(), "expect-failure", Status::Fail);
+}
+
 INSTANTIATE_TEST_SUITE_P(Fixtures, MustFail, ::testing::ValuesIn(files_under("fixtures/must-fail")),
                          test_name);
+
+class MustError : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(MustError, EndsAsAnErrorWithTheMessageItStates) {
+  expect_stated_problem(GetParam(), "expect-error", Status::Error);
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, MustError,
+                         ::testing::ValuesIn(files_under("fixtures/must-error")), test_name);
 
 // A fixture in fixtures/skips/ has a `requires` this machine does not meet; its first line
 //   # expect-skip: REASON        ({dlv_version} stands for the dlv at hand)

@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "harness/gotool/build_cache.h"
 #include "harness/gotool/toolchain.h"
@@ -11,7 +12,7 @@ namespace runner {
 // Deadlines for the phases of a scenario. Builds inside `launch` (modes debug/test) can take
 // many seconds on a cold Go cache, so launch has its own long deadline.
 struct Timeouts {
-  util::Duration start_dlv{10'000};  // dlv prints its listen address
+  util::Duration start_dlv{10'000};  // dlv prints its listen address (when it builds: launch)
   util::Duration request{10'000};    // any ordinary request/response
   util::Duration launch{180'000};    // launch (dlv may build the program)
   util::Duration build{300'000};     // go build for exec mode
@@ -31,6 +32,24 @@ struct Environment {
   Timeouts timeouts;
   // `harness run --strict`: every scenario without its own `strict:` fails on unexpected events.
   bool strict = false;
+  // `harness run --isolate-env`: dlv and the programs inherit only isolated_environment_base(),
+  // plus what the scenario sets; CI secrets and the rest of the caller's environment stay out.
+  bool isolate_env = false;
+  // `harness run --allow-non-loopback`: a launch.json's dlvFlags may make dlv listen beyond
+  // loopback or accept other users (refused otherwise; see process::unsafe_dlv_flag).
+  bool allow_non_loopback = false;
 };
+
+// The variables an isolated run passes on from the caller's environment: what go, dlv and a
+// program need to work (paths, locale, Go's settings), nothing else.
+inline const std::vector<std::string>& isolated_environment_base() {
+  static const std::vector<std::string> base = {
+      "PATH",      "HOME",       "USER",           "LOGNAME",        "LANG",        "LC_ALL",
+      "LC_CTYPE",  "TZ",         "TMPDIR",         "TERM",           "GOROOT",      "GOPATH",
+      "GOCACHE",   "GOMODCACHE", "GOENV",          "GOFLAGS",        "GOTOOLCHAIN", "GOPROXY",
+      "GOPRIVATE", "GONOPROXY",  "GOSUMDB",        "GONOSUMDB",      "GOINSECURE",  "CGO_ENABLED",
+      "CC",        "CXX",        "XDG_CACHE_HOME", "XDG_CONFIG_HOME"};
+  return base;
+}
 
 }  // namespace runner

@@ -139,6 +139,13 @@ StepResult start_session(RunContext& ctx) {
         s.launch.loc,
         util::make_error(util::ErrorKind::Protocol, "launch refused: " + dap::error_text(message)));
   }
+  if (!ctx.no_debug() && !dap::is_event(message, "initialized")) {
+    // Launched, but breakpoints may only be set once the adapter says it is initialized.
+    auto initialized = ctx.session().wait(
+        [](const json& m) { return dap::is_event(m, "initialized"); }, *first, launch_deadline,
+        "the 'initialized' event after a successful launch response");
+    if (!initialized) return infrastructure(s.launch.loc, initialized.error());
+  }
   if (auto problem = set_breakpoints(ctx)) return problem;
   if (auto problem = set_exception_filters(ctx, *init)) return problem;
   auto response = ctx.session().wait_response(seq, launch_deadline);

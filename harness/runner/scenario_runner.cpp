@@ -21,12 +21,19 @@ namespace runner {
 namespace {
 
 constexpr std::size_t kTranscriptTailLines = 40;
+// How long a dlv whose connection closed may take to be seen exited.
+constexpr util::Duration kDeathGrace{500};
 
 // Adds what is known about dlv's own state to an infrastructure problem: a dlv that died
 // explains a closed connection better than the connection does.
-void explain_dlv(Problem& problem, process::DlvServer& dlv) {
+void explain_dlv(Problem& problem, process::DlvServer& dlv, bool connection_closed) {
   if (problem.status != Status::Error) return;
-  if (auto status = dlv.child().exit_status()) {
+  auto status = dlv.child().exit_status();
+  if (!status && connection_closed) {
+    // A dying dlv closes its socket before it can be reaped: give it a moment to be seen dead.
+    if (auto waited = dlv.child().wait(util::Deadline::after(kDeathGrace))) status = *waited;
+  }
+  if (status) {
     problem.message += "\n  dlv " + status->str();
     std::string err = util::tail_lines(dlv.child().stderr_text(), 5);
     if (!err.empty()) problem.message += "; its last stderr lines:\n" + err;
@@ -80,6 +87,7 @@ process::DlvServerOptions dlv_options(const scenario::Scenario& s, const Environ
   // dlv runs `go build` / `go test` itself in modes debug and test: it must find the chosen go
   // (`--go`) first on PATH, not whichever go the machine has first. The scenario's env wins.
   options.env["PATH"] = go_first_on_path(env.go);
+  if (env.isolate_env) options.env_keep = isolated_environment_base();
   if (s.launch_json) options.extra_args = s.launch_json->dlv_flags;
   if (s.launch.topology == scenario::Topology::GoTestExec) {
     // go test runs the test binary through the wrapper, which execs a headless dlv; dlv's listen
@@ -122,8 +130,18 @@ process::DlvServerOptions dlv_options(const scenario::Scenario& s, const Environ
   return options;
 }
 
+// How long dlv may take to print its listen address: a headless `dlv debug|test` and `go test
+// -exec` build the program first (seconds on a cold Go cache), `dlv dap` and `dlv exec` do not.
+util::Duration start_budget(const scenario::Scenario& s, const Environment& env) {
+  bool builds_first = s.launch.topology == scenario::Topology::GoTestExec ||
+                      (s.launch.topology == scenario::Topology::Headless &&
+                       s.launch.mode != scenario::LaunchMode::Exec);
+  return builds_first ? env.timeouts.launch : env.timeouts.start_dlv;
+}
+
 // Starts the built program for topology attach and waits for its ready_output.
 util::Expected<std::unique_ptr<process::Child>> start_debuggee(const scenario::Scenario& s,
+                                                               const Environment& env,
                                                                const std::filesystem::path& binary,
                                                                util::Deadline deadline) {
   process::SpawnOptions spawn;
@@ -131,6 +149,7 @@ util::Expected<std::unique_ptr<process::Child>> start_debuggee(const scenario::S
   spawn.argv.insert(spawn.argv.end(), s.launch.args.begin(), s.launch.args.end());
   spawn.cwd = s.program_dir / s.launch.cwd.value_or(".");
   spawn.env_overrides = s.launch.env;
+  if (env.isolate_env) spawn.env_keep = isolated_environment_base();
   auto child = process::Child::spawn(spawn);
   if (!child) return util::fail(child.error());
   const std::string& ready = *s.launch.ready_output;
@@ -144,12 +163,31 @@ util::Expected<std::unique_ptr<process::Child>> start_debuggee(const scenario::S
   return child;
 }
 
+// A response from dlv that broke the protocol (to a request never sent, a second answer), seen
+// by the end of the step at `where`: the scenario's ERROR, since its results cannot be trusted.
+std::optional<Problem> protocol_problem(RunContext& ctx, const util::SourceLoc& where) {
+  auto violation = ctx.session().protocol_violation();
+  if (!violation) return std::nullopt;
+  return infrastructure(
+      where, util::make_error(util::ErrorKind::Protocol, "the debug adapter broke the protocol: " +
+                                                             *violation + " (see transcript.txt)"));
+}
+
+// How long past the scenario's deadline a polite disconnect may still take.
+constexpr util::Duration kDisconnectGrace{1'000};
+
 // Ends the debug session politely, then makes sure dlv and everything it started are gone.
 void teardown(RunContext* ctx, dap::Session* session, process::DlvServer& dlv,
               const Environment& env) {
   if (session && !session->closed() && !(ctx && ctx->disconnected)) {
-    (void)session->request("disconnect", {{"terminateDebuggee", true}},
-                           util::Deadline::after(env.timeouts.teardown));
+    // An adapter that let the scenario run out of time gets a short grace to say goodbye, not
+    // the whole teardown budget again.
+    auto deadline = util::Deadline::after(env.timeouts.teardown);
+    if (ctx) {
+      auto scenario_end = ctx->deadline(env.timeouts.teardown).when();
+      deadline = deadline.min(util::Deadline::at(scenario_end + kDisconnectGrace));
+    }
+    (void)session->request("disconnect", {{"terminateDebuggee", true}}, deadline);
   }
   if (session) session->close();
   dlv.stop(env.timeouts.teardown);
@@ -189,6 +227,15 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
   std::filesystem::remove_all(result.artifacts_dir, ec);
   std::filesystem::create_directories(result.artifacts_dir, ec);
 
+  if (auto unsafe =
+          s.launch_json ? process::unsafe_dlv_flag(s.launch_json->dlv_flags) : std::nullopt;
+      unsafe && !env.allow_non_loopback) {
+    return finish(infrastructure(
+        s.launch_json->loc,
+        util::make_error(
+            util::ErrorKind::Usage,
+            "dlvFlags: " + *unsafe + ": refused (harness run --allow-non-loopback allows it)")));
+  }
   auto program = program_for_launch(s, env, result);
   if (!program) return finish(infrastructure(s.program_loc, program.error()));
 
@@ -196,14 +243,14 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
   std::unique_ptr<process::Child> debuggee;
   if (s.launch.topology == scenario::Topology::Attach) {
     auto started =
-        start_debuggee(s, *program, deadline.min(util::Deadline::after(env.timeouts.stop)));
+        start_debuggee(s, env, *program, deadline.min(util::Deadline::after(env.timeouts.stop)));
     if (!started) return finish(infrastructure(s.launch.loc, started.error()));
     debuggee = std::move(*started);
   }
 
   auto options = dlv_options(s, env, *program, result.artifacts_dir);
-  auto dlv = process::DlvServer::start(options,
-                                       util::Deadline::after(env.timeouts.start_dlv).min(deadline));
+  auto dlv =
+      process::DlvServer::start(options, util::Deadline::after(start_budget(s, env)).min(deadline));
   if (!dlv) return finish(infrastructure(s.loc, dlv.error()));
 
   auto transcript = std::make_shared<dap::Transcript>();
@@ -221,10 +268,12 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
       ctx.scratch_dir = result.artifacts_dir;
       ctx.debuggee = debuggee.get();
       problem = start_session(ctx);
+      if (!problem) problem = protocol_problem(ctx, s.loc);
       StrictWatch strict(s, env);
       for (std::size_t i = 0; !problem && i < s.steps.size(); ++i) {
         strict.before_step(ctx, i);
         problem = run_step(ctx, s.steps[i]);
+        if (!problem) problem = protocol_problem(ctx, s.steps[i].loc);
         if (!problem) strict.after_step(ctx, s.steps[i]);
       }
       if (!problem) problem = strict.finish(ctx);
@@ -236,7 +285,7 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
                               (result.artifacts_dir / "snapshot.txt").string();
         }
       }
-      if (problem) explain_dlv(*problem, **dlv);
+      if (problem) explain_dlv(*problem, **dlv, ctx.session().closed());
       teardown(&ctx, &ctx.session(), **dlv, env);
     }
   }
