@@ -324,7 +324,12 @@ TEST(Cli, FailFastStartsNothingAfterTheFirstFailureAndJsonSaysSo) {
   EXPECT_FALSE(events.back().contains("Test"));
 }
 
-TEST(Cli, SigintInAParallelRunLeavesNoProcessAndAValidPartialReport) {
+// SIGINT (Ctrl-C) and SIGTERM (a CI job cancelled), each in the middle of a parallel run.
+class Interrupted : public ::testing::TestWithParam<int> {};
+
+TEST_P(Interrupted, ParallelRunLeavesNoProcessAndAValidPartialReport) {
+  const int sig = GetParam();
+  const std::string name = sig == SIGINT ? "SIGINT" : "SIGTERM";
   process::become_subreaper();  // orphans of the harness would come to us: none may remain
   auto dir = util::testing::scratch_dir();
   auto reports = dir / "reports";
@@ -355,15 +360,16 @@ TEST(Cli, SigintInAParallelRunLeavesNoProcessAndAValidPartialReport) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   ASSERT_FALSE(until.expired()) << "the spinners never ran";
-  ::kill((*child)->pid(), SIGINT);
+  ::kill((*child)->pid(), sig);
   auto status = (*child)->wait(util::Deadline::after(util::Duration(30'000)));
   ASSERT_TRUE(status.ok()) << status.error().str();
-  EXPECT_EQ(status->code, 130);
+  EXPECT_EQ(status->code, sig == SIGINT ? 130 : 143);
   std::string out = (*child)->stdout_text();
-  EXPECT_NE(out.find("harness: stopped: interrupted by SIGINT; "), std::string::npos) << out;
-  EXPECT_NE(out.find("interrupted: interrupted by SIGINT"), std::string::npos) << out;
+  EXPECT_NE(out.find("harness: stopped: interrupted by " + name + "; "), std::string::npos) << out;
+  EXPECT_NE(out.find("interrupted: interrupted by " + name), std::string::npos) << out;
   std::string junit = util::testing::read_file(reports / "junit.xml");
-  EXPECT_NE(junit.find("name=\"partial\" value=\"true: interrupted by SIGINT\""), std::string::npos)
+  EXPECT_NE(junit.find("name=\"partial\" value=\"true: interrupted by " + name + "\""),
+            std::string::npos)
       << junit;
   expect_schema_valid(reports / "junit.xml");
   auto events = json_events(dir / "run.json");
@@ -374,6 +380,11 @@ TEST(Cli, SigintInAParallelRunLeavesNoProcessAndAValidPartialReport) {
   auto left = process::descendants(::getpid());
   EXPECT_TRUE(left.empty()) << left.size() << " process(es) left, first pid " << left[0];
 }
+
+INSTANTIATE_TEST_SUITE_P(Cli, Interrupted, ::testing::Values(SIGINT, SIGTERM),
+                         [](const ::testing::TestParamInfo<int>& info) {
+                           return std::string(info.param == SIGINT ? "Sigint" : "Sigterm");
+                         });
 
 TEST(Cli, CompareTwoRealReportsShowsWhatChanged) {
   // Two real runs of the same suite: the flaky program fails on its first run and passes on its

@@ -94,9 +94,12 @@ Check check_go_support(const gotool::DlvTool& dlv, const gotool::GoToolchain& go
       minor > window->second
           ? std::string(kInstallDlv) + gotool::kRecommendedDlv + " (a dlv that knows this Go)"
           : "use a Go within " + range + ", or a dlv release for Go 1." + std::to_string(minor);
+  // dlv's own words for each side of its window.
+  std::string refusal = minor > window->second
+                            ? "Version of Delve is too old for Go version"
+                            : "Go version ... is too old for this version of Delve";
   return {"go-support", Level::Fail,
-          pair + ": outside dlv's support window " + range +
-              " (dlv refuses: \"Version of Delve is too old for Go version\")",
+          pair + ": outside dlv's support window " + range + " (dlv refuses: \"" + refusal + "\")",
           remedy};
 }
 

@@ -28,9 +28,15 @@ TEST(DoctorTools, GoOutsideTheWindowFailsWithARemedy) {
   EXPECT_EQ(too_new.level, Level::Fail);
   EXPECT_EQ(too_new.remedy,
             "go install github.com/go-delve/delve/cmd/dlv@v1.27.2 (a dlv that knows this Go)");
+  EXPECT_EQ(too_new.summary,
+            "dlv 1.20.2 with go 1.26.8: outside dlv's support window Go 1.18–1.20 (dlv refuses: "
+            "\"Version of Delve is too old for Go version\")");
   auto too_old = check_go_support(dlv("1.27.2"), go("1.19.8"));
   EXPECT_EQ(too_old.level, Level::Fail);
   EXPECT_EQ(too_old.remedy, "use a Go within Go 1.25–1.27, or a dlv release for Go 1.19");
+  EXPECT_EQ(too_old.summary,
+            "dlv 1.27.2 with go 1.19.8: outside dlv's support window Go 1.25–1.27 (dlv refuses: "
+            "\"Go version ... is too old for this version of Delve\")");
   EXPECT_EQ(check_go_support(dlv("1.23.0"), go("1.22.0")).level, Level::Info);
 }
 

@@ -1,6 +1,7 @@
 #include "harness/process/child.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -34,6 +35,9 @@ constexpr std::size_t kStderrTailLines = 10;
 constexpr util::Duration kOutputSettleTime{250};
 // Upper bound for things that must happen promptly after SIGKILL.
 constexpr util::Duration kAfterKillTimeout{5000};
+
+// The environment variable that tags a Child's descendants (see belongs_to).
+constexpr std::string_view kOwnerVariable = "DLV_HARNESS_OWNER";
 
 // Pids owned by a Child (their waiter thread reaps them); reap_adopted() leaves them alone.
 // Held across posix_spawn so a freshly started child is registered before anyone can reap it.
@@ -97,6 +101,19 @@ std::vector<int> all_pids() {
   }
   ::closedir(dir);
   return pids;
+}
+
+// Whether an orphan came from the Child tagged `owner_tag`: its environment holds the tag, or no
+// tag at all (a program that cleared its environment: any teardown may end it).
+bool belongs_to(int pid, const std::string& owner_tag) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/environ", std::ios::binary);
+  bool tagged = false;
+  for (std::string entry; std::getline(in, entry, '\0');) {
+    if (entry == owner_tag) return true;
+    tagged = tagged ||
+             entry.compare(0, kOwnerVariable.size() + 1, std::string(kOwnerVariable) + "=") == 0;
+  }
+  return !tagged;
 }
 
 // Living direct children of this process that no Child owns: orphans re-parented to us.
@@ -228,6 +245,15 @@ util::Expected<std::unique_ptr<Child>> Child::spawn(const SpawnOptions& options)
 
   std::vector<std::string> argv_strings = options.argv;
   std::vector<std::string> env_strings = child_environment(options);
+  // The tag every descendant inherits (unless it clears its environment): how terminate_tree
+  // tells this child's orphans from another Child's.
+  static std::atomic<unsigned long> spawned{0};
+  child->owner_tag_ = std::string(kOwnerVariable) + "=" + std::to_string(::getpid()) + "." +
+                      std::to_string(++spawned);
+  std::erase_if(env_strings, [](const std::string& kv) {
+    return kv.compare(0, kOwnerVariable.size() + 1, std::string(kOwnerVariable) + "=") == 0;
+  });
+  env_strings.push_back(child->owner_tag_);
   std::vector<char*> argv = c_strings(argv_strings);
   std::vector<char*> envp = c_strings(env_strings);
 
@@ -458,6 +484,7 @@ void Child::terminate_tree(util::Duration grace) {
       for (int pid : descendants(pid_)) victims.insert(pid);
     }
     for (int orphan : adopted_children()) {
+      if (!belongs_to(orphan, owner_tag_)) continue;  // another Child's, ended by its teardown
       victims.insert(orphan);
       for (int pid : descendants(orphan)) victims.insert(pid);
     }

@@ -94,7 +94,9 @@ class Child {
   // Ends the process and all its descendants: collects the descendants (before signalling),
   // SIGTERMs the process group and each descendant, waits up to `grace` for the child, then
   // SIGKILLs everything still alive, reaps, and stops the reader threads. Orphans adopted by
-  // this process (see become_subreaper) are ended with it, since their parent is gone.
+  // this process (see become_subreaper) that descend from this child are ended with it, since
+  // their parent is gone: every descendant inherits the child's DLV_HARNESS_OWNER tag, so the
+  // orphans of another Child running at the same time are left to that Child's teardown.
   // Idempotent.
   void terminate_tree(util::Duration grace);
 
@@ -114,6 +116,7 @@ class Child {
   std::string stderr_tail() const;
 
   int pid_ = -1;
+  std::string owner_tag_;  // "DLV_HARNESS_OWNER=<harness pid>.<n>", in the child's environment
   std::string program_;
 
   mutable std::mutex mutex_;  // guards everything below up to status_

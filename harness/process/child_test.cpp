@@ -293,6 +293,28 @@ TEST(TerminateTreeTest, KillsDescendantsInOtherProcessGroups) {
   EXPECT_EQ(descendants(::getpid()), std::vector<int>{});
 }
 
+TEST(TerminateTreeTest, EndsItsOwnOrphansAndNotAnotherChilds) {
+  // Two children at once (as with `harness run -j 2`), each leaving an orphan in a session of its
+  // own: each teardown must end its own orphan only.
+  become_subreaper();
+  auto start = [] {
+    auto child = must_spawn(cmd({"/bin/sh", "-c", "setsid sleep 100 & echo $!"}));
+    EXPECT_TRUE(child);
+    EXPECT_TRUE(child->wait(soon()).ok());
+    return child;
+  };
+  auto a = start(), b = start();
+  ASSERT_TRUE(a && b);
+  int orphan_a = std::stoi(a->stdout_text()), orphan_b = std::stoi(b->stdout_text());
+  ASSERT_TRUE(is_alive(orphan_a) && is_alive(orphan_b));
+  a->terminate_tree(util::Duration(500));
+  EXPECT_FALSE(is_alive(orphan_a));
+  EXPECT_TRUE(is_alive(orphan_b)) << "another child's orphan was ended";
+  b->terminate_tree(util::Duration(500));
+  EXPECT_FALSE(is_alive(orphan_b));
+  EXPECT_EQ(descendants(::getpid()), std::vector<int>{});
+}
+
 TEST(TerminateTreeTest, DestructorEndsARunningChild) {
   auto child = must_spawn(cmd({"/bin/sleep", "100"}));
   ASSERT_TRUE(child);
