@@ -372,7 +372,8 @@ TEST_P(Interrupted, ParallelRunLeavesNoProcessAndAValidPartialReport) {
             std::string::npos)
       << junit;
   expect_schema_valid(reports / "junit.xml");
-  auto events = json_events(dir / "run.json");
+  auto events = json_events(dir / "run.json");  // renamed from run.json.partial at the end
+  EXPECT_FALSE(fs::exists(dir / "run.json.partial"));
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(events.back().value("Action", ""), "fail");
   std::this_thread::sleep_for(std::chrono::milliseconds(200));

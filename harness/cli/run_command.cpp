@@ -81,6 +81,11 @@ std::string selection_text(const scenario::Selection& selection, std::size_t kep
   return text;
 }
 
+// Where --json FILE is written while the run lasts.
+std::string json_partial(const std::string& file) {
+  return file + ".partial";
+}
+
 std::size_t default_jobs() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
@@ -178,9 +183,12 @@ int run_command(const RunOptions& options) {
     std::error_code ec;
     auto parent = std::filesystem::path(*options.json).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    json_file.reset(std::fopen(options.json->c_str(), "w"));
+    // Streamed into FILE.partial and renamed at the end: a run that is killed leaves the
+    // previous FILE intact, never a torn one.
+    json_file.reset(std::fopen(json_partial(*options.json).c_str(), "w"));
     if (!json_file) {
-      std::fprintf(stderr, "harness: --json: cannot write %s\n", options.json->c_str());
+      std::fprintf(stderr, "harness: --json: cannot write %s\n",
+                   json_partial(*options.json).c_str());
       return kUsage;
     }
     json_out = json_file.get();
@@ -269,6 +277,12 @@ int run_command(const RunOptions& options) {
     signal = watch.signal();
   }
 
+  if (json_file) {
+    json_file.reset();
+    std::error_code ec;
+    std::filesystem::rename(json_partial(*options.json), *options.json, ec);
+    if (ec) std::fprintf(stderr, "harness: --json: %s\n", ec.message().c_str());
+  }
   auto junit_path = options.junit.value_or(options.reports_dir / "junit.xml");
   auto written = report::write_file_atomically(
       junit_path, report::junit_xml("dlv-harness", suites,
