@@ -20,8 +20,10 @@ std::string snippet(std::string_view body) {
 }  // namespace
 
 Session::Session(std::unique_ptr<transport::ByteStream> stream,
-                 std::shared_ptr<Transcript> transcript)
-    : stream_(std::move(stream)), transcript_(std::move(transcript)) {
+                 std::shared_ptr<Transcript> transcript, std::size_t max_output_events)
+    : stream_(std::move(stream)),
+      transcript_(std::move(transcript)),
+      max_output_events_(max_output_events) {
   assert(stream_ && transcript_);
   reader_ = std::thread([this] { read_loop(); });
 }
@@ -74,9 +76,9 @@ util::Expected<void> Session::receive(const std::string& body) {
   if (!message.is_object())
     return util::fail(util::ErrorKind::Protocol,
                       "a message from the debug adapter is not a JSON object: " + snippet(body));
-  if (is_event(message, "output") && ++output_events_ > kMaxOutputEvents) {
+  if (is_event(message, "output") && ++output_events_ > max_output_events_) {
     return util::fail(util::ErrorKind::Protocol,
-                      "output flood: more than " + std::to_string(kMaxOutputEvents) +
+                      "output flood: more than " + std::to_string(max_output_events_) +
                           " output events; the harness stops reading to bound its memory");
   }
   transcript_->received(message);

@@ -31,8 +31,10 @@ class Session {
   // the harness's memory with it.
   static constexpr std::size_t kMaxOutputEvents = 50'000;
 
-  // Starts reading from `stream` at once. `transcript` must not be null.
-  Session(std::unique_ptr<transport::ByteStream> stream, std::shared_ptr<Transcript> transcript);
+  // Starts reading from `stream` at once. `transcript` must not be null. `max_output_events`:
+  // the flood limit (tests lower it).
+  Session(std::unique_ptr<transport::ByteStream> stream, std::shared_ptr<Transcript> transcript,
+          std::size_t max_output_events = kMaxOutputEvents);
   // Closes the stream and joins the reader.
   ~Session();
   Session(const Session&) = delete;
@@ -112,6 +114,7 @@ class Session {
   bool closing_ = false;
   std::optional<util::Error> read_error_;
   std::optional<std::string> violation_;
+  const std::size_t max_output_events_;
   std::size_t output_events_ = 0;  // reader thread only
 
   std::mutex close_mutex_;

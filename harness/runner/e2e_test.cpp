@@ -106,7 +106,7 @@ struct StatedProblem {
 std::optional<StatedProblem> stated_problem(const std::string& file, const std::string& word) {
   std::string first = util::testing::read_file(kSource / file);
   first = first.substr(0, first.find('\n'));
-  for (const std::string tag : {"# " + word + ": ", "# " + word + "-matching: "}) {
+  for (const std::string& tag : {"# " + word + ": ", "# " + word + "-matching: "}) {
     if (!util::starts_with(first, tag)) continue;
     StatedProblem stated{first.substr(tag.size()), tag.find("matching") != std::string::npos};
     const std::string placeholder = "{source}";

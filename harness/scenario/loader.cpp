@@ -82,6 +82,29 @@ std::optional<Diagnostic> binary_content(const std::string& file, std::string_vi
   return std::nullopt;
 }
 
+// yaml-cpp 0.7 (Debian 12's) can loop forever, allocating without bound, on a line that starts
+// with ',' (found by loader_fuzz: ",", "--- ,", "- a:\n    b: 1\n,"). A scenario never needs
+// one (a comma can end the previous line instead), so such a line is reported here and the text
+// never reaches the parser.
+std::optional<Diagnostic> leading_comma(const std::string& file, std::string_view text) {
+  int number = 0;
+  for (std::size_t begin = 0; begin <= text.size();) {
+    std::size_t end = std::min(text.find('\n', begin), text.size());
+    std::string_view line = text.substr(begin, end - begin);
+    begin = end + 1;
+    ++number;
+    std::size_t offset = line.substr(0, 3) == "---" ? 3 : 0;  // "--- ," starts a document
+    std::size_t at = line.find_first_not_of(" \t\r", offset);
+    if (at != std::string_view::npos && line[at] == ',') {
+      return Diagnostic{SourceLoc{file, number, static_cast<int>(at) + 1},
+                        "a line cannot start with ',' (yaml-cpp 0.7 may never return from it); "
+                        "end the previous line with the comma instead",
+                        std::string(line)};
+    }
+  }
+  return std::nullopt;
+}
+
 void read_program(Reader& reader, const Entry& pair, Scenario& scenario, std::string& program) {
   scenario.program_loc = reader.value_loc(pair);
   auto text = reader.string(pair);
@@ -212,6 +235,10 @@ LoadResult load_text(const fs::path& file, const std::string& text) {
   const std::string name = file.string();
   if (auto binary = binary_content(name, text)) {
     result.diagnostics.push_back(std::move(*binary));
+    return result;
+  }
+  if (auto hang = leading_comma(name, text)) {
+    result.diagnostics.push_back(std::move(*hang));
     return result;
   }
   Reader reader(name, text);
