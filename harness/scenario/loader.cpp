@@ -83,7 +83,8 @@ std::optional<Diagnostic> binary_content(const std::string& file, std::string_vi
 }
 
 // yaml-cpp 0.7 (Debian 12's) can loop forever, allocating without bound, on a line that starts
-// with ',' (found by loader_fuzz: ",", "--- ,", "- a:\n    b: 1\n,"). A scenario never needs
+// with ',', or with a tag or anchor and then ',' (found by loader_fuzz: ",", "--- ,", "!,",
+// "&a ,", "- a:\n    b: 1\n,"). A scenario never needs
 // one (a comma can end the previous line instead), so such a line is reported here and the text
 // never reaches the parser.
 std::optional<Diagnostic> leading_comma(const std::string& file, std::string_view text) {
@@ -95,6 +96,11 @@ std::optional<Diagnostic> leading_comma(const std::string& file, std::string_vie
     ++number;
     std::size_t offset = line.substr(0, 3) == "---" ? 3 : 0;  // "--- ," starts a document
     std::size_t at = line.find_first_not_of(" \t\r", offset);
+    // Node properties (a tag "!t", an anchor "&a") before the comma hang it too: "!,", "&a ,".
+    while (at != std::string_view::npos && (line[at] == '!' || line[at] == '&')) {
+      at = line.find_first_of(" \t\r,", at);
+      if (at != std::string_view::npos) at = line.find_first_not_of(" \t\r", at);
+    }
     if (at != std::string_view::npos && line[at] == ',') {
       return Diagnostic{SourceLoc{file, number, static_cast<int>(at) + 1},
                         "a line cannot start with ',' (yaml-cpp 0.7 may never return from it); "

@@ -537,6 +537,8 @@ TEST_F(LoaderTest, ALineStartingWithACommaIsADiagnosticNotAHang) {
       std::string::npos);
   EXPECT_NE(errors_of("steps:\n  - a:\n      b: 1\n,\n").find("scenarios/x.yaml:4:1: " + message),
             std::string::npos);
+  EXPECT_NE(errors_of("!,").find("scenarios/x.yaml:1:2: " + message), std::string::npos);
+  EXPECT_NE(errors_of("  !t &a ,\n").find("scenarios/x.yaml:1:9: " + message), std::string::npos);
   // A comma anywhere else is the parser's business.
   EXPECT_EQ(errors_of("program: goprojects/basics\ntags: [a, b,\n  c]\n"), "");
 }
