@@ -1,5 +1,7 @@
 #include "harness/launchjson/jsonc.h"
 
+#include "harness/util/strings.h"
+
 namespace launchjson {
 
 namespace {
@@ -235,6 +237,13 @@ std::string pointer_token(std::string_view key) {
 }
 
 util::Expected<Document> parse_jsonc(std::string_view text, const std::string& file) {
+  // Strings that are not UTF-8 would throw later, when a value is sent to dlv (found by
+  // jsonc_fuzz): such a file is refused here, at the first bad byte.
+  if (auto at = util::find_not_text(text)) {
+    return util::fail(util::ErrorKind::InvalidScenario,
+                      std::string("not a UTF-8 text file (") + at->what + ")",
+                      util::SourceLoc{file, at->line, at->col});
+  }
   Document doc;
   Parser parser(text, file, doc);
   auto parsed = parser.parse();

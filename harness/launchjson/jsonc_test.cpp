@@ -34,6 +34,13 @@ TEST(Jsonc, KeepsThePositionOfEveryValueAndKey) {
   EXPECT_EQ(doc->where("/nowhere").str(), "f.json:1:1");
 }
 
+TEST(Jsonc, RefusesTextThatIsNotUtf8) {
+  // A string with such bytes would throw when sent to dlv (found by jsonc_fuzz).
+  auto parsed = parse_jsonc("{\n  \"name\": \"x\xfe\"\n}", "launch.json");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.error().str(), "launch.json:2:13: not a UTF-8 text file (invalid UTF-8)");
+}
+
 TEST(Jsonc, DecodesEscapes) {
   auto doc = parse_jsonc(R"(["a\"b\\c\n\u00e9\ud83d\ude00"])", "f");
   ASSERT_TRUE(doc.ok()) << doc.error().str();

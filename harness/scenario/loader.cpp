@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "harness/scenario/readers.h"
+#include "harness/util/strings.h"
 
 namespace scenario {
 namespace fs = std::filesystem;
@@ -49,37 +50,12 @@ util::Expected<std::string> read_text(const fs::path& file) {
   return text.str();
 }
 
-// Length of the UTF-8 sequence starting at `text[i]`, or 0 if it is not valid UTF-8 (or a NUL).
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char lead = byte(i);
-  if (lead == 0) return 0;
-  if (lead < 0x80) return 1;
-  std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
-  if (length == 0 || lead > 0xF4 || i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k)
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  return length;
-}
-
 // A diagnostic at the first NUL byte or invalid UTF-8 sequence, if any.
 std::optional<Diagnostic> binary_content(const std::string& file, std::string_view text) {
-  int line = 1, col = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t length = utf8_length(text, i);
-    if (length == 0) {
-      std::string what = text[i] == '\0' ? "a NUL byte" : "invalid UTF-8";
-      return Diagnostic{SourceLoc{file, line, col}, "not a UTF-8 text file (" + what + ")", ""};
-    }
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      col += static_cast<int>(length);
-    }
-    i += length;
-  }
-  return std::nullopt;
+  auto at = util::find_not_text(text);
+  if (!at) return std::nullopt;
+  return Diagnostic{SourceLoc{file, at->line, at->col},
+                    std::string("not a UTF-8 text file (") + at->what + ")", ""};
 }
 
 // yaml-cpp 0.7 (Debian 12's) can loop forever, allocating without bound, on a ',' that starts a

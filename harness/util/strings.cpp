@@ -113,4 +113,45 @@ std::string quote(std::string_view s) {
   return out + "\"";
 }
 
+namespace {
+
+// Length of the UTF-8 sequence at `text[i]`, or 0 if it is not valid UTF-8 or is a NUL.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char lead = byte(i);
+  if (lead == 0) return 0;
+  if (lead < 0x80) return 1;
+  std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+  if (length == 0 || i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k)
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  unsigned char second = byte(i + 1);
+  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||  // overlong, surrogate
+      (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F))    // overlong, too big
+    return 0;
+  return length;
+}
+
+}  // namespace
+
+std::optional<NotText> find_not_text(std::string_view text) {
+  NotText at;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = utf8_length(text, i);
+    if (length == 0) {
+      at.offset = i;
+      at.what = text[i] == '\0' ? "a NUL byte" : "invalid UTF-8";
+      return at;
+    }
+    if (text[i] == '\n') {
+      ++at.line;
+      at.col = 1;
+    } else {
+      ++at.col;
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
 }  // namespace util

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,5 +34,16 @@ std::string tail_lines(std::string_view text, std::size_t n);
 
 // Makes arbitrary bytes printable on one line for messages: quotes, escapes control bytes.
 std::string quote(std::string_view s);
+
+// Where text stops being UTF-8 text: the first NUL byte or byte that is not valid UTF-8 (RFC 3629:
+// no overlong forms, no surrogates, nothing past U+10FFFF, as nlohmann::json requires to dump
+// it), with its line and column (1-based, columns count characters).
+struct NotText {
+  std::size_t offset = 0;
+  int line = 1;
+  int col = 1;
+  const char* what = "";  // "a NUL byte" or "invalid UTF-8"
+};
+std::optional<NotText> find_not_text(std::string_view text);
 
 }  // namespace util

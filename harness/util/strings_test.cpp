@@ -43,5 +43,24 @@ TEST(Strings, QuoteEscapesControlBytes) {
   EXPECT_EQ(quote("a\"b\n\x01"), "\"a\\\"b\\n\\x01\"");
 }
 
+TEST(FindNotText, PointsAtTheFirstByteThatIsNotUtf8Text) {
+  EXPECT_FALSE(find_not_text("plain\nand \xc3\xa9t\xc3\xa9 \xf0\x9f\x90\xb9\n").has_value());
+  auto nul = find_not_text(std::string_view("ab\ncd\0", 6));
+  ASSERT_TRUE(nul);
+  EXPECT_EQ(nul->offset, 5u);
+  EXPECT_EQ(nul->line, 2);
+  EXPECT_EQ(nul->col, 3);
+  EXPECT_STREQ(nul->what, "a NUL byte");
+  // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either: nlohmann::json
+  // throws when it has to write them.
+  for (std::string_view bad : {"\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf0\x80\x80\xaf",
+                               "\xf4\x90\x80\x80", "\xfe", "\xc3"}) {
+    auto at = find_not_text(std::string("x") + std::string(bad));
+    ASSERT_TRUE(at) << quote(bad);
+    EXPECT_EQ(at->col, 2);
+    EXPECT_STREQ(at->what, "invalid UTF-8");
+  }
+}
+
 }  // namespace
 }  // namespace util
