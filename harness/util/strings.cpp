@@ -121,6 +121,7 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   unsigned char lead = byte(i);
   if (lead == 0) return 0;
   if (lead < 0x80) return 1;
+  if (lead > 0xF4) return 0;  // would encode past U+10FFFF
   std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
   if (length == 0 || i + length > text.size()) return 0;
   for (std::size_t k = 1; k < length; ++k)

@@ -54,7 +54,7 @@ TEST(FindNotText, PointsAtTheFirstByteThatIsNotUtf8Text) {
   // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either: nlohmann::json
   // throws when it has to write them.
   for (std::string_view bad : {"\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf0\x80\x80\xaf",
-                               "\xf4\x90\x80\x80", "\xfe", "\xc3"}) {
+                               "\xf4\x90\x80\x80", "\xf7\x8f\x8d", "\xfe", "\xc3"}) {
     auto at = find_not_text(std::string("x") + std::string(bad));
     ASSERT_TRUE(at) << quote(bad);
     EXPECT_EQ(at->col, 2);
