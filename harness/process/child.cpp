@@ -1,8 +1,5 @@
 #include "harness/process/child.h"
 
-#include <algorithm>
-#include <atomic>
-
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -16,6 +13,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <fstream>
 #include <set>
@@ -103,6 +101,13 @@ std::vector<int> all_pids() {
   return pids;
 }
 
+// Whether an environment entry ("NAME=value") is an owner tag.
+bool is_owner_entry(std::string_view entry) {
+  return entry.size() > kOwnerVariable.size() &&
+         entry.substr(0, kOwnerVariable.size()) == kOwnerVariable &&
+         entry[kOwnerVariable.size()] == '=';
+}
+
 // Whether an orphan came from the Child tagged `owner_tag`: its environment holds the tag, or no
 // tag at all (a program that cleared its environment: any teardown may end it).
 bool belongs_to(int pid, const std::string& owner_tag) {
@@ -110,8 +115,7 @@ bool belongs_to(int pid, const std::string& owner_tag) {
   bool tagged = false;
   for (std::string entry; std::getline(in, entry, '\0');) {
     if (entry == owner_tag) return true;
-    tagged = tagged ||
-             entry.compare(0, kOwnerVariable.size() + 1, std::string(kOwnerVariable) + "=") == 0;
+    tagged = tagged || is_owner_entry(entry);
   }
   return !tagged;
 }
@@ -250,9 +254,7 @@ util::Expected<std::unique_ptr<Child>> Child::spawn(const SpawnOptions& options)
   static std::atomic<unsigned long> spawned{0};
   child->owner_tag_ = std::string(kOwnerVariable) + "=" + std::to_string(::getpid()) + "." +
                       std::to_string(++spawned);
-  std::erase_if(env_strings, [](const std::string& kv) {
-    return kv.compare(0, kOwnerVariable.size() + 1, std::string(kOwnerVariable) + "=") == 0;
-  });
+  std::erase_if(env_strings, [](const std::string& kv) { return is_owner_entry(kv); });
   env_strings.push_back(child->owner_tag_);
   std::vector<char*> argv = c_strings(argv_strings);
   std::vector<char*> envp = c_strings(env_strings);
