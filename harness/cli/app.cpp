@@ -18,6 +18,7 @@ constexpr const char* kFooter =
     "\nExamples:\n"
     "  harness run scenarios/                 run every scenario under scenarios/\n"
     "  harness run scenarios/variables/x.yaml run one scenario\n"
+    "  harness run --update scenarios/x.yaml  rewrite its wrong expected values, show the diff\n"
     "  harness validate scenarios/            check scenario files without running them\n"
     "  harness list scenarios/                show the scenarios that would run\n"
     "  harness lint-launch .vscode/launch.json  attributes dlv-dap ignores, and what to use\n"
@@ -79,6 +80,10 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_option("--shard", run.shard,
                       "Run shard I of N (1-based, e.g. 2/4) by a stable hash of the scenario file; "
                       "default from HARNESS_SHARD_INDEX (0-based) and HARNESS_TOTAL_SHARDS");
+  run_cmd->add_flag("--update", run.update,
+                    "Rewrite, in place, the expected values of failing literal expectations to "
+                    "what dlv answered (nothing else in the file changes), run again, and print "
+                    "a diff of each rewrite");
   run_cmd->add_flag("--list", run.list, "Print the selected scenarios and exit without running");
   run_cmd->add_option("--repeat", run.repeat, "Run every scenario N times")
       ->check(CLI::PositiveNumber);

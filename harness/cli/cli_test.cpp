@@ -530,5 +530,60 @@ TEST(Cli, CorpusPassesWithTheNewerGoToolchain) {
   EXPECT_NE(r.out.find(", 0 failed, "), std::string::npos) << r.out;
 }
 
+// `run --update` on a scenario with three wrong values rewrites exactly those three (in their
+// own quoting style, comments kept), prints the diff, and the scenario then passes; a matcher
+// that failed would be left as written.
+TEST(Cli, UpdateRewritesExactlyTheWrongValues) {
+  std::string original =
+      util::testing::read_file(kSource / "fixtures/update/three_wrong_values.yaml");
+  // Outside the repository the program is found by its absolute path.
+  original = util::testing::replace_first(original, "program: goprojects/basics",
+                                          "program: " + (kSource / "goprojects/basics").string());
+  auto dir = util::testing::scratch_dir() / "update";
+  fs::create_directories(dir);
+  auto file = dir / "three_wrong_values.yaml";
+  util::testing::write_file(file, original);
+
+  auto r = harness({"run", "--update", "--reports", (dir / "reports").string(), file.string()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  std::string expected = original;
+  expected = util::testing::replace_first(expected, "file: main.go, line: 30}",
+                                          "file: main.go, line: 31}");
+  expected = util::testing::replace_first(expected, "value: '7.25'                   #",
+                                          "value: '2.5'                   #");
+  expected = util::testing::replace_first(expected, "code: 4 ", "code: 0 ");
+  EXPECT_EQ(util::testing::read_file(file), expected);
+  EXPECT_NE(r.out.find("@@ line 11 @@"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("-          value: '7.25'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("+      code: 0 "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("3 value(s) rewritten; now PASS"), std::string::npos) << r.out;
+  EXPECT_EQ(last_line(r.out), "harness: 1 passed, 0 failed, 0 skipped");
+
+  // Run again: nothing is left to rewrite.
+  r = harness({"run", "--update", "--reports", (dir / "reports").string(), file.string()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_EQ(r.out.find("rewritten"), std::string::npos) << r.out;
+  EXPECT_EQ(util::testing::read_file(file), expected);
+}
+
+// A failing matcher is not a value to rewrite: --update leaves it and says why.
+TEST(Cli, UpdateLeavesMatchersAsWritten) {
+  auto dir = util::testing::scratch_dir() / "update-matcher";
+  fs::create_directories(dir);
+  auto file = dir / "matcher.yaml";
+  std::string text = util::testing::read_file(kSource / "fixtures/update/three_wrong_values.yaml");
+  text = util::testing::replace_first(text, "program: goprojects/basics",
+                                      "program: " + (kSource / "goprojects/basics").string());
+  text = util::testing::replace_first(text, "type: {prefix: str}", "type: {prefix: int}");
+  util::testing::write_file(file, text);
+  auto r = harness({"run", "--update", "--reports", (dir / "reports").string(), file.string()});
+  EXPECT_EQ(r.status.code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("Locals.name.type: expected prefix \"int\": not a literal; left as written"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("now FAIL"), std::string::npos) << r.out;
+  EXPECT_NE(util::testing::read_file(file).find("type: {prefix: int}"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace cli

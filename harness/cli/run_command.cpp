@@ -17,6 +17,7 @@
 #include "harness/report/junit.h"
 #include "harness/report/test2json.h"
 #include "harness/runner/suite.h"
+#include "harness/runner/update.h"
 #include "harness/scenario/selection.h"
 #include "harness/util/strings.h"
 
@@ -138,6 +139,22 @@ std::string slug(std::string name) {
   return name;
 }
 
+// `--update`: rewrites each failed scenario's literal expectations and runs it again; prints
+// the diffs and what was left as written, and puts the last run's result in place.
+void update_failed(std::vector<runner::ScenarioResult>& results, const runner::Environment& env,
+                   std::FILE* out) {
+  for (auto& result : results) {
+    if (result.status != runner::Status::Fail) continue;
+    auto update = runner::update_scenario(result, env);
+    std::fputs(update.diff.c_str(), out);
+    for (const auto& refused : update.refused)
+      std::fprintf(out, "  not updated: %s\n", refused.c_str());
+    std::fprintf(out, "harness: --update: %s: %d value(s) rewritten; now %s\n", result.id.c_str(),
+                 update.rewritten, runner::status_name(update.result.status));
+    result = std::move(update.result);
+  }
+}
+
 }  // namespace
 
 int run_command(const RunOptions& options) {
@@ -159,6 +176,12 @@ int run_command(const RunOptions& options) {
   }
   auto cells = resolve_cells(options);
   if (!cells) return kMissingTool;
+  if (options.update && (cells->size() > 1 || options.repeat > 1)) {
+    std::fprintf(stderr,
+                 "harness: --update needs a single go and dlv and no --repeat: each "
+                 "file is rewritten to what one dlv answers\n");
+    return kUsage;
+  }
   if (options.allow_non_loopback) {
     std::fprintf(stderr,
                  "harness: --allow-non-loopback: dlvFlags may make dlv listen beyond loopback "
@@ -263,6 +286,7 @@ int run_command(const RunOptions& options) {
         Observers both(observers);
         results = runner::run_suite(scenarios, env, suite, both, stop);
         console.clear_progress();
+        if (options.update && !stop.requested()) update_failed(results, env, console_out);
         if (json) json->done(results);
       }
       if (stop.requested()) properties.push_back({"partial", "true: " + stop.reason()});

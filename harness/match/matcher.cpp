@@ -124,7 +124,12 @@ bool Matcher::matches(const nlohmann::json& actual) const {
 
 std::optional<Mismatch> Matcher::check(const nlohmann::json& actual, std::string_view path) const {
   if (matches(actual)) return std::nullopt;
-  return Mismatch{loc_, std::string(path), describe(), actual_text(actual)};
+  return Mismatch{loc_,
+                  std::string(path),
+                  describe(),
+                  actual_text(actual),
+                  op_ == Op::Eq ? operand_ : nlohmann::json(),
+                  actual};
 }
 
 std::string Matcher::describe() const {

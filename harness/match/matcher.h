@@ -17,6 +17,10 @@ struct Mismatch {
   std::string path;       // where the actual value sits, e.g. "Locals.cfg.Name.value"
   std::string expected;   // the matcher, described: prefix "main.Config {"
   std::string actual;     // the actual value as text (quoted if it was a string)
+  // For `harness run --update`: the operand of an eq expectation (null for other operators)
+  // and the actual value itself (null when there was none).
+  nlohmann::json literal;
+  nlohmann::json actual_value;
 
   // "file:line:col: Locals.cfg.Name.value: expected prefix "x", got "y""
   std::string str() const;

@@ -2,6 +2,9 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "harness/match/matcher.h"
 
 #include "harness/util/deadline.h"
 #include "harness/util/source_loc.h"
@@ -19,6 +22,8 @@ struct Problem {
   Status status = Status::Fail;  // Fail or Error
   std::string message;           // complete, one or more lines; starts with the location if known
   util::SourceLoc where;         // the scenario line it concerns
+  // The expectations behind a Fail that compared a value (what `run --update` can rewrite).
+  std::vector<match::Mismatch> mismatches;
 };
 
 // The outcome of one scenario, with what a report needs to explain it.

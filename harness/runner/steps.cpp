@@ -49,6 +49,7 @@ void Checks::check(const std::optional<match::Matcher>& matcher, const json& act
   if (!matcher) return;
   if (auto mismatch = matcher->check(actual, path)) {
     failures_.emplace_back(mismatch->where, mismatch->str());
+    mismatches_.push_back(std::move(*mismatch));
   }
 }
 
@@ -63,7 +64,7 @@ StepResult Checks::result() const {
     if (!text.empty()) text += "\n";
     text += message;
   }
-  return Problem{Status::Fail, text, failures_.front().first};
+  return Problem{Status::Fail, text, failures_.front().first, mismatches_};
 }
 
 }  // namespace runner

@@ -60,6 +60,7 @@ class Checks {
 
  private:
   std::vector<std::pair<util::SourceLoc, std::string>> failures_;
+  std::vector<match::Mismatch> mismatches_;
 };
 
 }  // namespace runner

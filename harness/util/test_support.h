@@ -31,6 +31,20 @@ inline std::filesystem::path scratch_dir() {
   return dir;
 }
 
+// Writes `text` as the whole content of `path`.
+inline void write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+// `text` with the first `from` replaced by `to`; a test failure when there is none.
+inline std::string replace_first(std::string text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << "no " << from << " in " << text;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
 // The whole content of a file ("" if it cannot be read).
 inline std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

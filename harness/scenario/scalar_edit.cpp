@@ -1,0 +1,304 @@
+#include "harness/scenario/scalar_edit.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "harness/match/matcher.h"
+#include "harness/util/strings.h"
+
+namespace scenario {
+
+namespace {
+
+enum class Style { Plain, SingleQuoted, DoubleQuoted };
+
+// One scalar as it is written: where its bytes are, how it is quoted, what it reads as.
+struct WrittenScalar {
+  std::size_t begin = 0;
+  std::size_t end = 0;  // one past the last byte
+  Style style = Style::Plain;
+  bool in_flow = false;  // inside { } or [ ] on its line
+  std::string value;
+};
+
+// Byte offset of the start of 1-based `line`, or npos.
+std::size_t line_start(std::string_view text, int line) {
+  std::size_t at = 0;
+  for (int l = 1; l < line; ++l) {
+    at = text.find('\n', at);
+    if (at == std::string_view::npos) return at;
+    ++at;
+  }
+  return at;
+}
+
+// Whether the line prefix [from, to) leaves a { or [ open (quotes skipped).
+bool opens_flow(std::string_view text, std::size_t from, std::size_t to) {
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t i = from; i < to; ++i) {
+    char c = text[i];
+    if (quote) {
+      if (c == '\\' && quote == '"')
+        ++i;
+      else if (c == quote)
+        quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return depth > 0;
+}
+
+int hex_value(std::string_view digits) {
+  int v = 0;
+  for (char c : digits) {
+    v *= 16;
+    if (c >= '0' && c <= '9')
+      v += c - '0';
+    else if (c >= 'a' && c <= 'f')
+      v += c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F')
+      v += c - 'A' + 10;
+    else
+      return -1;
+  }
+  return v;
+}
+
+void append_utf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// The value of the double-quoted body `body` (without the quotes); nullopt for an escape this
+// editor does not know.
+std::optional<std::string> decode_double(std::string_view body) {
+  std::string out;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] != '\\') {
+      out += body[i];
+      continue;
+    }
+    if (++i >= body.size()) return std::nullopt;
+    char e = body[i];
+    std::size_t width = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+    if (width) {
+      if (i + width >= body.size()) return std::nullopt;
+      int cp = hex_value(body.substr(i + 1, width));
+      if (cp < 0) return std::nullopt;
+      append_utf8(out, static_cast<unsigned>(cp));
+      i += width;
+      continue;
+    }
+    static const std::string_view from = "0abtnvfre \"/\\";
+    static const std::string_view to = std::string_view("\0\a\b\t\n\v\f\r\x1b \"/\\", 13);
+    auto at = from.find(e);
+    if (at == std::string_view::npos) return std::nullopt;
+    out += to[at];
+  }
+  return out;
+}
+
+// The scalar written at `at` in `text`, or why it cannot be rewritten.
+util::Expected<WrittenScalar> scalar_at(std::string_view text, const util::SourceLoc& at) {
+  auto refuse = [&](std::string why) {
+    return util::fail(util::ErrorKind::InvalidScenario, std::move(why));
+  };
+  std::size_t start = line_start(text, at.line);
+  if (start == std::string_view::npos || at.col < 1) return refuse("no such position");
+  std::size_t eol = std::min(text.find('\n', start), text.size());
+  std::size_t p = start + static_cast<std::size_t>(at.col - 1);
+  if (p >= eol)
+    return refuse("no value at " + std::to_string(at.line) + ":" + std::to_string(at.col));
+  WrittenScalar s;
+  s.begin = p;
+  s.in_flow = opens_flow(text, start, p);
+  char c = text[p];
+  if (c == '|' || c == '>') return refuse("a block scalar (| or >) is left as written");
+  if (c == '"') {
+    std::size_t i = p + 1;
+    while (i < eol && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
+    if (i >= eol) return refuse("a quoted value that spans lines is left as written");
+    auto value = decode_double(text.substr(p + 1, i - p - 1));
+    if (!value) return refuse("an escape sequence this editor does not read");
+    s.style = Style::DoubleQuoted;
+    s.end = i + 1;
+    s.value = std::move(*value);
+  } else if (c == '\'') {
+    std::size_t i = p + 1;
+    for (; i < eol; ++i) {
+      if (text[i] != '\'') {
+        s.value += text[i];
+      } else if (i + 1 < eol && text[i + 1] == '\'') {
+        s.value += '\'';
+        ++i;
+      } else {
+        break;
+      }
+    }
+    if (i >= eol) return refuse("a quoted value that spans lines is left as written");
+    s.style = Style::SingleQuoted;
+    s.end = i + 1;
+  } else {
+    std::size_t i = p;
+    for (; i < eol; ++i) {
+      char d = text[i];
+      if (d == '#' && i > p && (text[i - 1] == ' ' || text[i - 1] == '\t')) break;
+      if (s.in_flow && (d == ',' || d == ']' || d == '}')) break;
+    }
+    while (i > p && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\r')) --i;
+    s.end = i;
+    s.value = std::string(text.substr(p, i - p));
+  }
+  return s;
+}
+
+std::string double_quoted(const std::string& value) {
+  std::string out = "\"";
+  for (unsigned char c : value) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (c < 0x20 || c == 0x7F) {
+          static const char* digits = "0123456789abcdef";
+          out += "\\x";
+          out += digits[c >> 4];
+          out += digits[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string single_quoted(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+bool has_control(const std::string& value) {
+  return std::any_of(value.begin(), value.end(),
+                     [](unsigned char c) { return c < 0x20 || c == 0x7F; });
+}
+
+// Whether `value` written plain reads back as the same text (the loader turns plain scalars
+// into strings, integers or bools, whose text is what was written; null spellings are not).
+bool plain_safe(const std::string& value, bool in_flow) {
+  if (value.empty() || has_control(value)) return false;
+  if (value.front() == ' ' || value.back() == ' ' || value.back() == ':') return false;
+  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(value.front()) != std::string_view::npos)
+    return false;
+  if (value.find(": ") != std::string::npos || value.find(" #") != std::string::npos) return false;
+  if (in_flow && value.find_first_of(",[]{}") != std::string::npos) return false;
+  static const std::vector<std::string> nulls = {"~", "null", "Null", "NULL"};
+  return std::find(nulls.begin(), nulls.end(), value) == nulls.end();
+}
+
+// `value` written in the style of `old` where it allows.
+std::string rendered(const nlohmann::json& value, const WrittenScalar& old) {
+  std::string text = match::scalar_text(value);
+  switch (old.style) {
+    case Style::DoubleQuoted:
+      return double_quoted(text);
+    case Style::SingleQuoted:
+      if (has_control(text)) return double_quoted(text);
+      return single_quoted(text);
+    case Style::Plain:
+      return plain_safe(text, old.in_flow) ? text : double_quoted(text);
+  }
+  return double_quoted(text);
+}
+
+}  // namespace
+
+EditOutcome edit_scalars(std::string_view text, std::vector<ScalarEdit> edits) {
+  // From the end of the file backwards, so that earlier positions stay valid.
+  std::sort(edits.begin(), edits.end(), [](const ScalarEdit& a, const ScalarEdit& b) {
+    return std::pair(a.at.line, a.at.col) > std::pair(b.at.line, b.at.col);
+  });
+  EditOutcome outcome{std::string(text), {}, {}};
+  for (auto& edit : edits) {
+    auto written = scalar_at(outcome.text, edit.at);
+    if (!written) {
+      outcome.refused.emplace_back(std::move(edit), written.error().message);
+      continue;
+    }
+    if (written->value.find("${") != std::string::npos) {
+      outcome.refused.emplace_back(std::move(edit), "holds a ${name} placeholder");
+      continue;
+    }
+    if (written->value != edit.old_text) {
+      outcome.refused.emplace_back(
+          std::move(edit), "the file no longer holds " + util::quote(edit.old_text) + " there");
+      continue;
+    }
+    std::string replacement = rendered(edit.value, *written);
+    std::string next = outcome.text;
+    next.replace(written->begin, written->end - written->begin, replacement);
+    auto reread = scalar_at(next, edit.at);
+    if (!reread || reread->value != match::scalar_text(edit.value)) {
+      outcome.refused.emplace_back(std::move(edit), "the new value would not read back as written");
+      continue;
+    }
+    outcome.text = std::move(next);
+    outcome.changed_lines.push_back(edit.at.line);
+  }
+  std::sort(outcome.changed_lines.begin(), outcome.changed_lines.end());
+  outcome.changed_lines.erase(
+      std::unique(outcome.changed_lines.begin(), outcome.changed_lines.end()),
+      outcome.changed_lines.end());
+  return outcome;
+}
+
+std::string scalar_diff(const std::string& file, std::string_view before, std::string_view after,
+                        const std::vector<int>& changed_lines) {
+  auto line_of = [](std::string_view text, int line) {
+    std::size_t start = line_start(text, line);
+    if (start == std::string_view::npos) return std::string_view();
+    std::size_t end = std::min(text.find('\n', start), text.size());
+    return text.substr(start, end - start);
+  };
+  std::string out = "--- " + file + "\n+++ " + file + " (updated)\n";
+  for (int line : changed_lines) {
+    out += "@@ line " + std::to_string(line) + " @@\n";
+    out += "-" + std::string(line_of(before, line)) + "\n";
+    out += "+" + std::string(line_of(after, line)) + "\n";
+  }
+  return out;
+}
+
+}  // namespace scenario

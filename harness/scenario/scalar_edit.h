@@ -1,0 +1,40 @@
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "harness/util/expected.h"
+#include "harness/util/source_loc.h"
+
+// In-place rewriting of single scalars of a YAML file, for `harness run --update`: every byte
+// outside the rewritten scalars stays as it was (comments, order, indentation, quoting style).
+namespace scenario {
+
+// Replace the scalar that starts at `at` (a 1-based line and column, as the loader keeps them),
+// whose current value reads as `old_text`, with `value`.
+struct ScalarEdit {
+  util::SourceLoc at;
+  std::string old_text;
+  nlohmann::json value;  // a string, number or bool
+};
+
+// What rewriting a file gave: the new text, and the edits that could not be made, with why
+// ("block scalar", "holds a ${name} placeholder", "not found at 12:9").
+struct EditOutcome {
+  std::string text;
+  std::vector<std::pair<ScalarEdit, std::string>> refused;
+  std::vector<int> changed_lines;  // 1-based, ascending, each once
+};
+
+// Applies `edits` to `text`. A double-quoted scalar stays double-quoted, a single-quoted one
+// single-quoted when the value allows, a plain one plain when the value reads back as the same
+// text, else double-quoted. Each replacement is read back and must give the new value's text.
+EditOutcome edit_scalars(std::string_view text, std::vector<ScalarEdit> edits);
+
+// The changed lines of an edit as a small unified-style diff ("@@ line 12 @@", "-old", "+new"),
+// headed by `file`.
+std::string scalar_diff(const std::string& file, std::string_view before, std::string_view after,
+                        const std::vector<int>& changed_lines);
+
+}  // namespace scenario
