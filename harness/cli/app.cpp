@@ -19,6 +19,7 @@ constexpr const char* kFooter =
     "  harness run scenarios/                 run every scenario under scenarios/\n"
     "  harness run scenarios/variables/x.yaml run one scenario\n"
     "  harness run --update scenarios/x.yaml  rewrite its wrong expected values, show the diff\n"
+    "  harness record skeleton.yaml -o scenarios/x.yaml  write a scenario from a live run\n"
     "  harness validate scenarios/            check scenario files without running them\n"
     "  harness list scenarios/                show the scenarios that would run\n"
     "  harness lint-launch .vscode/launch.json  attributes dlv-dap ignores, and what to use\n"
@@ -106,6 +107,53 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_flag("--junit-extended", run.junit_extended,
                     "Add file and line to every <testcase> (outside the strict Jenkins schema)");
 
+  RecordCommandOptions rec;
+  auto* record_cmd = app.add_subcommand(
+      "record",
+      "Run a scenario that names only the program, launch and breakpoints (its continue/next/"
+      "step_in/step_out steps, if any, say how to move) and write it complete: every stop, the "
+      "locals, evaluations, output and exit code; values that vary between runs become matchers");
+  record_cmd->add_option("skeleton", rec.skeleton, "the scenario to record")->required();
+  record_cmd->add_option("-o,--output", rec.output,
+                         "write the recorded scenario here (default: stdout)");
+  record_cmd
+      ->add_option("--runs", rec.record.runs,
+                   "runs to compare: values that differ become matchers (default 3)")
+      ->check(CLI::PositiveNumber);
+  record_cmd
+      ->add_option("--depth", rec.record.depth,
+                   "levels of children recorded below each local (default 1; 0: none)")
+      ->check(CLI::NonNegativeNumber);
+  record_cmd
+      ->add_option("--max-locals", rec.record.max_locals, "locals recorded per stop (default 30)")
+      ->check(CLI::PositiveNumber);
+  record_cmd
+      ->add_option("--max-children", rec.record.max_children,
+                   "children recorded per variable (default 10)")
+      ->check(CLI::PositiveNumber);
+  record_cmd
+      ->add_option("--max-stops", rec.record.max_stops,
+                   "a run that stops more often is an error (default 50)")
+      ->check(CLI::PositiveNumber);
+  record_cmd
+      ->add_option("--variable", rec.record.variables,
+                   "record only this local (repeatable; default: all locals)")
+      ->allow_extra_args(false);
+  record_cmd
+      ->add_option("--evaluate", rec.record.expressions,
+                   "evaluate this expression at every stop (repeatable)")
+      ->allow_extra_args(false);
+  record_cmd->add_option("--dlv", rec.dlv, "dlv binary (default: as for run)");
+  record_cmd->add_option("--go", rec.go, "go binary (default: PATH)");
+  record_cmd->add_option("--cache", rec.cache_dir, "build cache folder (default: as for run)");
+  record_cmd->add_option("--reports", rec.reports_dir,
+                         "artifacts of the recording runs go to <reports>/record (default: "
+                         "reports)");
+  record_cmd
+      ->add_option("--timeout", rec.timeout_seconds,
+                   "deadline per run in seconds unless the scenario sets one (default 120)")
+      ->check(CLI::PositiveNumber);
+
   std::vector<std::filesystem::path> validate_paths;
   auto* validate_cmd =
       app.add_subcommand("validate", "Load and validate scenario files without running them");
@@ -167,6 +215,7 @@ int run_cli(int argc, char** argv) {
     return kUsage;
   }
   if (*run_cmd) return run_command(run);
+  if (*record_cmd) return record_command(rec);
   if (*validate_cmd) return validate_command(validate_paths);
   if (*list_cmd) return list_command(list_paths);
   if (*compare_cmd) return compare_command(compare_base, compare_current, slower_factor);

@@ -530,6 +530,57 @@ TEST(Cli, CorpusPassesWithTheNewerGoToolchain) {
   EXPECT_NE(r.out.find(", 0 failed, "), std::string::npos) << r.out;
 }
 
+// `harness record` on a skeleton for every program in goprojects/: each recorded scenario loads,
+// holds what the program does (stops, locals, output, exit code), and passes 10 runs in a row.
+TEST(Cli, RecordedScenarioOfEveryProgramPassesTenRunsInARow) {
+  auto dir = util::testing::scratch_dir();
+  std::size_t programs = 0;
+  for (const auto& entry : fs::directory_iterator(kSource / "goprojects")) {
+    std::string name = entry.path().filename().string();
+    auto skeleton = fs::path("fixtures/record") / (name + ".yaml");
+    ASSERT_TRUE(fs::exists(kSource / skeleton)) << "no record skeleton for goprojects/" << name;
+    auto r = harness({"record", skeleton.string(), "-o", (dir / (name + ".yaml")).string(),
+                      "--reports", (dir / "reports").string()});
+    ASSERT_EQ(r.status.code, 0) << name << ": " << r.out << r.err;
+    EXPECT_NE(r.err.find("run 3/3: PASS"), std::string::npos) << r.err;
+    ++programs;
+  }
+  EXPECT_GE(programs, 13u);
+  auto basics = util::testing::read_file(dir / "basics.yaml");
+  EXPECT_NE(basics.find("  - expect_stop:\n      reason: breakpoint\n      at: before_greet\n"),
+            std::string::npos)
+      << basics;
+  EXPECT_NE(basics.find("count: {value: 3, type: int}"), std::string::npos) << basics;
+  EXPECT_NE(basics.find("in_order: [hello world, "), std::string::npos) << basics;
+  EXPECT_NE(basics.find("  - expect_exit: {code: 0}\n"), std::string::npos) << basics;
+
+  auto r = harness({"run", "--repeat", "10", "-j", "2", "--reports", (dir / "run-reports").string(),
+                    dir.string()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_EQ(last_line(r.out),
+            "harness: " + std::to_string(programs * 10) + " passed, 0 failed, 0 skipped");
+}
+
+// The recorded expectations are real ones: the same recording fails once the program's answer
+// differs (here a wrong value written into it), and says where.
+TEST(Cli, RecordedScenarioFailsWhenTheProgramChanges) {
+  auto dir = util::testing::scratch_dir();
+  auto out = dir / "basics.yaml";
+  auto r = harness({"record", "fixtures/record/basics.yaml", "-o", out.string(), "--evaluate",
+                    "count * 2", "--runs", "2", "--reports", (dir / "reports").string()});
+  ASSERT_EQ(r.status.code, 0) << r.out << r.err;
+  std::string text = util::testing::read_file(out);
+  EXPECT_NE(text.find("  - evaluate: {expr: count * 2}\n    expect: {result: 6, type: int}\n"),
+            std::string::npos)
+      << text;
+  util::testing::write_file(
+      out, util::testing::replace_first(text, "expect: {result: 6,", "expect: {result: 7,"));
+  r = harness({"run", "--reports", (dir / "run-reports").string(), out.string()});
+  EXPECT_EQ(r.status.code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("evaluate(count * 2).result: expected 7, got \"6\""), std::string::npos)
+      << r.out;
+}
+
 // `run --update` on a scenario with three wrong values rewrites exactly those three (in their
 // own quoting style, comments kept), prints the diff, and the scenario then passes; a matcher
 // that failed would be left as written.

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "harness/record/recording.h"
+
 namespace cli {
 
 // Options of `harness run`.
@@ -35,6 +37,18 @@ struct RunOptions {
   bool allow_non_loopback = false;  // dlvFlags may open dlv beyond loopback / this user
 };
 
+// Options of `harness record`.
+struct RecordCommandOptions {
+  std::filesystem::path skeleton;               // names the program, launch and breakpoints
+  std::optional<std::filesystem::path> output;  // the complete scenario; default stdout
+  std::optional<std::filesystem::path> dlv;
+  std::optional<std::filesystem::path> go;
+  std::optional<std::filesystem::path> cache_dir;
+  std::filesystem::path reports_dir = "reports";  // artifacts of the recording runs
+  std::optional<double> timeout_seconds;          // per run, unless the scenario sets one
+  record::RecordOptions record;
+};
+
 // `harness run`: load, validate, run every scenario, write JUnit; returns the exit status.
 int run_command(const RunOptions& options);
 // `harness validate`: load and validate only; prints every diagnostic; 0 if all valid, else 2.
@@ -52,6 +66,10 @@ int doctor_command(const std::optional<std::filesystem::path>& go,
 // -json, both of one kind); 1 if something regressed, 2 if a report cannot be read, else 0.
 int compare_command(const std::filesystem::path& base, const std::filesystem::path& current,
                     double slower_factor);
+// `harness record`: runs the skeleton options.record.runs times and writes the scenario with the
+// steps it recorded; 0 when written, 1 when a run failed or the runs disagreed, 2 usage or an
+// invalid skeleton, 3 go or dlv missing.
+int record_command(const RecordCommandOptions& options);
 // `harness list`: prints each scenario's file, name and tags; 2 if any file is invalid.
 int list_command(const std::vector<std::filesystem::path>& paths);
 

@@ -205,7 +205,8 @@ std::string artifact_slug(const std::string& scenario_id) {
   return slug.empty() ? "scenario" : slug;
 }
 
-ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env) {
+ScenarioResult run_session(const scenario::Scenario& s, const Environment& env,
+                           const SessionBody& body) {
   auto started = util::Clock::now();
   ScenarioResult result;
   result.id = s.file.string();
@@ -269,14 +270,7 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
       ctx.debuggee = debuggee.get();
       problem = start_session(ctx);
       if (!problem) problem = protocol_problem(ctx, s.loc);
-      StrictWatch strict(s, env);
-      for (std::size_t i = 0; !problem && i < s.steps.size(); ++i) {
-        strict.before_step(ctx, i);
-        problem = run_step(ctx, s.steps[i]);
-        if (!problem) problem = protocol_problem(ctx, s.steps[i].loc);
-        if (!problem) strict.after_step(ctx, s.steps[i]);
-      }
-      if (!problem) problem = strict.finish(ctx);
+      if (!problem) problem = body(ctx);
       if (problem && problem->status == Status::Fail) {
         // What the debugger showed when the expectation failed, while dlv can still tell.
         if (auto snapshot = stop_snapshot(ctx); !snapshot.empty()) {
@@ -305,6 +299,21 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
     result.dlv_output = dlv_output + dlv_errors;
   }
   return finish(std::move(problem));
+}
+
+ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env) {
+  return run_session(s, env, [&s, &env](RunContext& ctx) -> std::optional<Problem> {
+    std::optional<Problem> problem;
+    StrictWatch strict(s, env);
+    for (std::size_t i = 0; !problem && i < s.steps.size(); ++i) {
+      strict.before_step(ctx, i);
+      problem = run_step(ctx, s.steps[i]);
+      if (!problem) problem = protocol_problem(ctx, s.steps[i].loc);
+      if (!problem) strict.after_step(ctx, s.steps[i]);
+    }
+    if (!problem) problem = strict.finish(ctx);
+    return problem;
+  });
 }
 
 }  // namespace runner

@@ -33,7 +33,7 @@ std::optional<int> exit_code_from_console(RunContext& ctx) {
 StepResult run_expect_exit(RunContext& ctx, const scenario::Step& step,
                            const scenario::ExpectExit& expect) {
   if (auto problem = ctx.ensure_configured(step.loc)) return problem;
-  if (!ctx.exit_code) {
+  if (!ctx.exit_code && !ctx.ended) {
     auto found = ctx.session().wait(
         [](const json& m) {
           return dap::is_event(m, "exited") || dap::is_event(m, "terminated") ||
@@ -50,14 +50,12 @@ StepResult run_expect_exit(RunContext& ctx, const scenario::Step& step,
                      "expected the program to exit, but it stopped (reason " + reason + ")");
     }
     ctx.ended = true;
-    if (dap::is_event(event, "exited")) {
-      ctx.exit_code = event["body"].value("exitCode", 0);
-    } else {
-      ctx.exit_code = exit_code_from_console(ctx);
-      if (!ctx.exit_code) {
-        return failure(step.loc, "the program ended but dlv reported no exit code");
-      }
-    }
+    if (dap::is_event(event, "exited")) ctx.exit_code = event["body"].value("exitCode", 0);
+  }
+  if (!ctx.exit_code) {
+    // Ended without an `exited` event (dlv < 1.27.0), here or in an earlier step.
+    ctx.exit_code = exit_code_from_console(ctx);
+    if (!ctx.exit_code) return failure(step.loc, "the program ended but dlv reported no exit code");
   }
   Checks checks;
   checks.check(expect.code, *ctx.exit_code, "exited.exitCode");

@@ -238,12 +238,22 @@ std::string rendered(const nlohmann::json& value, const WrittenScalar& old) {
       if (has_control(text)) return double_quoted(text);
       return single_quoted(text);
     case Style::Plain:
-      return plain_safe(text, old.in_flow) ? text : double_quoted(text);
+      return yaml_scalar(text, old.in_flow);
   }
   return double_quoted(text);
 }
 
 }  // namespace
+
+util::Expected<std::string> read_scalar(std::string_view text, const util::SourceLoc& at) {
+  auto written = scalar_at(text, at);
+  if (!written) return util::fail(written.error());
+  return std::move(written->value);
+}
+
+std::string yaml_scalar(const std::string& text, bool in_flow) {
+  return plain_safe(text, in_flow) ? text : double_quoted(text);
+}
 
 EditOutcome edit_scalars(std::string_view text, std::vector<ScalarEdit> edits) {
   // From the end of the file backwards, so that earlier positions stay valid.

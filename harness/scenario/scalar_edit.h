@@ -32,6 +32,14 @@ struct EditOutcome {
 // text, else double-quoted. Each replacement is read back and must give the new value's text.
 EditOutcome edit_scalars(std::string_view text, std::vector<ScalarEdit> edits);
 
+// The text of the scalar written at `at` (as the loader reads it), or why it cannot be read.
+util::Expected<std::string> read_scalar(std::string_view text, const util::SourceLoc& at);
+
+// `text` as a YAML scalar that the loader reads back as the same text: plain when that is safe
+// (`in_flow`: inside { } or [ ], where commas and brackets end a plain scalar), else
+// double-quoted with escapes.
+std::string yaml_scalar(const std::string& text, bool in_flow);
+
 // The changed lines of an edit as a small unified-style diff ("@@ line 12 @@", "-old", "+new"),
 // headed by `file`.
 std::string scalar_diff(const std::string& file, std::string_view before, std::string_view after,
