@@ -224,8 +224,7 @@ bool plain_safe(const std::string& value, bool in_flow) {
     return false;
   if (value.find(": ") != std::string::npos || value.find(" #") != std::string::npos) return false;
   if (in_flow && value.find_first_of(",[]{}") != std::string::npos) return false;
-  static const std::vector<std::string> nulls = {"~", "null", "Null", "NULL"};
-  return std::find(nulls.begin(), nulls.end(), value) == nulls.end();
+  return value != "~" && value != "null" && value != "Null" && value != "NULL";
 }
 
 // `value` written in the style of `old` where it allows.
