@@ -34,6 +34,15 @@ struct RunOptions {
   bool allow_non_loopback = false;  // dlvFlags may open dlv beyond loopback / this user
 };
 
+// Options of `harness replay`.
+struct ReplayCommandOptions {
+  std::filesystem::path trace;                // transcript, dlv DAP log or vscode-go trace
+  std::optional<std::filesystem::path> dlv;   // default: found as for `harness run`
+  std::optional<std::string> json;            // report to this file, or "-" (stdout)
+  double timeout_seconds = 10;                // every wait of the replay
+  std::vector<std::string> substitute_paths;  // "FROM=TO", applied in order
+};
+
 // `harness run`: load, validate, run every scenario, write JUnit; returns the exit status.
 int run_command(const RunOptions& options);
 // `harness validate`: load and validate only; prints every diagnostic; 0 if all valid, else 2.
@@ -51,6 +60,10 @@ int doctor_command(const std::optional<std::filesystem::path>& go,
 // -json, both of one kind); 1 if something regressed, 2 if a report cannot be read, else 0.
 int compare_command(const std::filesystem::path& base, const std::filesystem::path& current,
                     double slower_factor);
+// `harness replay`: replays the client requests of a recorded DAP session against a fresh dlv
+// and reports every difference; 0 if none, 1 if any (or the replay could not finish), 2 if the
+// trace cannot be read or names a program that is missing, 3 if dlv is missing.
+int replay_command(const ReplayCommandOptions& options);
 // `harness list`: prints each scenario's file, name and tags; 2 if any file is invalid.
 int list_command(const std::vector<std::filesystem::path>& paths);
 

@@ -1,0 +1,252 @@
+#include "harness/replay/replayer.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "harness/dap/message.h"
+#include "harness/dap/session.h"
+#include "harness/process/dlv_server.h"
+#include "harness/replay/events.h"
+#include "harness/replay/handles.h"
+#include "harness/transport/tcp_stream.h"
+
+namespace replay {
+
+namespace {
+
+// The events that something the client does next depends on: a replay waits for them.
+const std::set<std::string> kCausalEvents = {"initialized", "stopped", "exited", "terminated"};
+// How long a replay waits for any other event the recorded client had seen (output, process...).
+constexpr util::Duration kOtherEventGrace{500};
+// Disconnect and SIGTERM grace at the end, as a scenario's teardown.
+constexpr util::Duration kTeardownGrace{5'000};
+
+// A client request of the trace, with where its response was recorded.
+struct RecordedRequest {
+  std::size_t position = 0;             // in trace.messages
+  std::optional<std::size_t> response;  // position of the recorded response, if any
+};
+
+bool is_adapter_event(const TraceMessage& m) {
+  return !m.from_client && m.message.value("type", "") == "event";
+}
+
+std::vector<RecordedRequest> recorded_requests(const Trace& trace) {
+  std::vector<RecordedRequest> requests;
+  const auto& messages = trace.messages;
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    if (!messages[i].from_client || messages[i].message.value("type", "") != "request") continue;
+    RecordedRequest r{i, std::nullopt};
+    int seq = messages[i].message.value("seq", -1);
+    for (std::size_t j = i + 1; j < messages.size(); ++j) {
+      if (!messages[j].from_client && dap::is_response_to(messages[j].message, seq)) {
+        r.response = j;
+        break;
+      }
+    }
+    requests.push_back(r);
+  }
+  return requests;
+}
+
+// One replay: the new session and what has been matched so far.
+class Replayer {
+ public:
+  Replayer(const Trace& trace, const ReplayOptions& options, dap::Session& session)
+      : trace_(trace), options_(options), session_(session) {
+    for (std::size_t i = 0; i < trace.messages.size(); ++i)
+      if (is_adapter_event(trace.messages[i]))
+        recorded_events_[trace.messages[i].message.value("event", "")].push_back(i);
+  }
+
+  ReplayReport run() {
+    for (const RecordedRequest& request : recorded_requests(trace_)) {
+      if (session_.closed()) {
+        cut_short("dlv closed the connection");
+        break;
+      }
+      catch_up(request.position);
+      if (!send(request)) break;
+    }
+    catch_up(trace_.messages.size());
+    compare_all_events();
+    return std::move(report_);
+  }
+
+  // True once a disconnect request was replayed.
+  bool disconnected() const { return disconnected_; }
+
+ private:
+  struct Pending {
+    RecordedRequest request;
+    int seq = 0;  // of the replayed request
+  };
+  // The replayed events of one name found so far, and how many were given up on.
+  struct EventCursor {
+    std::vector<std::size_t> indices;  // receive indices
+    std::size_t given_up = 0;
+    std::size_t learnt = 0;  // pairs with recorded events whose handles were learnt
+  };
+
+  // Brings the new session to where the recorded one was just before trace position `until`:
+  // the responses and the events the recorded client had received by then.
+  void catch_up(std::size_t until) {
+    bool at_end = until == trace_.messages.size();
+    std::vector<Pending> still_pending;
+    for (const Pending& p : pending_) {
+      if (at_end || (p.request.response && *p.request.response < until))
+        settle(p);
+      else
+        still_pending.push_back(p);
+    }
+    pending_ = std::move(still_pending);
+    for (const auto& [name, positions] : recorded_events_) {
+      std::size_t need = std::count_if(positions.begin(), positions.end(),
+                                       [&](std::size_t p) { return p < until; });
+      wait_events(name, need);
+      learn_from_events(name, need);
+    }
+  }
+
+  void wait_events(const std::string& name, std::size_t need) {
+    EventCursor& cursor = cursors_[name];
+    auto deadline = util::Deadline::after(kCausalEvents.count(name)
+                                              ? options_.timeout
+                                              : std::min(options_.timeout, kOtherEventGrace));
+    while (cursor.indices.size() + cursor.given_up < need && !session_.closed()) {
+      std::size_t after = cursor.indices.empty() ? 0 : cursor.indices.back() + 1;
+      auto found = session_.wait([&](const dap::json& m) { return dap::is_event(m, name); }, after,
+                                 deadline, "event '" + name + "'");
+      if (!found) {
+        cursor.given_up = need - cursor.indices.size();
+        return;
+      }
+      cursor.indices.push_back(*found);
+    }
+  }
+
+  void learn_from_events(const std::string& name, std::size_t need) {
+    EventCursor& cursor = cursors_[name];
+    const auto& positions = recorded_events_[name];
+    for (; cursor.learnt < std::min(need, cursor.indices.size()); ++cursor.learnt) {
+      handles_.learn(trace_.messages[positions[cursor.learnt]].message,
+                     session_.message(cursor.indices[cursor.learnt]));
+    }
+  }
+
+  bool send(const RecordedRequest& request) {
+    const dap::json& recorded = trace_.messages[request.position].message;
+    std::string command = recorded.value("command", "");
+    dap::json arguments = substitute_prefixes(
+        handles_.rewrite(recorded.value("arguments", dap::json::object())), options_.substitutions);
+    auto seq = session_.send_request(command, arguments);
+    if (!seq) {
+      cut_short("cannot send '" + command + "': " + seq.error().message);
+      return false;
+    }
+    ++report_.requests;
+    if (command == "disconnect") disconnected_ = true;
+    pending_.push_back({request, *seq});
+    return true;
+  }
+
+  // Waits for the replayed response of a pending request and compares it with the recorded one.
+  void settle(const Pending& pending) {
+    const dap::json& request = trace_.messages[pending.request.position].message;
+    std::string command = request.value("command", "");
+    auto response = session_.wait_response(pending.seq, util::Deadline::after(options_.timeout));
+    if (!pending.request.response) return;  // nothing recorded to compare with
+    std::size_t index = *pending.request.response + 1;
+    int request_seq = request.value("seq", 0);
+    const dap::json& recorded = trace_.messages[*pending.request.response].message;
+    if (!response) {
+      report_.differences.push_back(
+          {index, "response", command, request_seq, "", dap::to_text(recorded), ""});
+      return;
+    }
+    for (auto d : diff_messages(recorded, *response, options_.substitutions)) {
+      d.index = index;
+      d.kind = "response";
+      d.name = command;
+      d.request = request_seq;
+      report_.differences.push_back(std::move(d));
+    }
+    handles_.learn(recorded, *response);
+  }
+
+  void compare_all_events() {
+    std::vector<Indexed> recorded, replayed;
+    for (std::size_t i = 0; i < trace_.messages.size(); ++i)
+      if (is_adapter_event(trace_.messages[i]))
+        recorded.push_back({i + 1, trace_.messages[i].message});
+    auto received = session_.messages();
+    for (std::size_t i = 0; i < received.size(); ++i)
+      if (received[i].value("type", "") == "event") replayed.push_back({i, received[i]});
+    auto found = compare_events(recorded, replayed, options_.substitutions);
+    report_.differences.insert(report_.differences.end(), found.begin(), found.end());
+  }
+
+  void cut_short(std::string why) {
+    if (!report_.cut_short) report_.cut_short = std::move(why);
+  }
+
+  const Trace& trace_;
+  const ReplayOptions& options_;
+  dap::Session& session_;
+  HandleMap handles_;
+  std::map<std::string, std::vector<std::size_t>> recorded_events_;  // name -> positions
+  std::map<std::string, EventCursor> cursors_;
+  std::vector<Pending> pending_;
+  bool disconnected_ = false;
+  ReplayReport report_;
+};
+
+}  // namespace
+
+util::Expected<ReplayReport> replay_trace(const Trace& trace, const ReplayOptions& options) {
+  process::DlvServerOptions dlv_options;
+  dlv_options.dlv = options.dlv;
+  auto dlv = process::DlvServer::start(dlv_options, util::Deadline::after(options.timeout));
+  if (!dlv) return util::fail(dlv.error());
+  auto stream = transport::connect_tcp((*dlv)->host(), (*dlv)->port(),
+                                       util::Deadline::after(options.timeout));
+  if (!stream) {
+    (*dlv)->stop(kTeardownGrace);
+    return util::fail(stream.error());
+  }
+  dap::Session session(std::move(*stream), std::make_shared<dap::Transcript>());
+  Replayer replayer(trace, options, session);
+  ReplayReport report = replayer.run();
+  if (!replayer.disconnected() && !session.closed()) {
+    (void)session.request("disconnect", {{"terminateDebuggee", true}},
+                          util::Deadline::after(kTeardownGrace));
+  }
+  session.close();
+  (*dlv)->stop(kTeardownGrace);
+  return report;
+}
+
+util::Expected<void> check_launch_programs(const Trace& trace, const std::string& trace_name,
+                                           const std::vector<Substitution>& substitutions) {
+  for (const auto& m : trace.messages) {
+    if (!m.from_client || m.message.value("command", "") != "launch") continue;
+    dap::json arguments =
+        substitute_prefixes(m.message.value("arguments", dap::json::object()), substitutions);
+    if (!arguments.contains("program") || !arguments["program"].is_string()) continue;
+    std::string program = arguments["program"];
+    std::error_code ec;
+    if (std::filesystem::exists(program, ec)) continue;
+    return util::fail(util::ErrorKind::Usage,
+                      "the recorded launch names program " + program +
+                          ", which does not exist here; if it was recorded on another machine "
+                          "or in a removed folder, map it with --substitute-path FROM=TO (e.g. "
+                          "--substitute-path " +
+                          std::filesystem::path(program).parent_path().string() + "=/here)",
+                      util::SourceLoc{trace_name, m.line, 0});
+  }
+  return {};
+}
+
+}  // namespace replay
