@@ -23,9 +23,9 @@ TEST(ReadTrace, HarnessTranscript) {
   ASSERT_TRUE(trace.ok()) << trace.error().str();
   EXPECT_EQ(trace->format, TraceFormat::Transcript);
   ASSERT_EQ(trace->messages.size(), 12u);  // the note line is not a message
-  EXPECT_EQ(client_commands(*trace),
-            (std::vector<std::string>{"initialize", "launch", "setBreakpoints", "configurationDone",
-                                      "threads"}));
+  EXPECT_EQ(
+      client_commands(*trace),
+      (std::vector<std::string>{"initialize", "launch", "setBreakpoints", "configurationDone"}));
   EXPECT_FALSE(trace->messages[1].from_client);
   EXPECT_EQ(trace->messages[1].message["command"], "initialize");
   EXPECT_EQ(trace->messages[4].line, 6);  // after the note on line 5
@@ -42,8 +42,8 @@ TEST(ReadTrace, DlvDapLogSkipsOtherLogLines) {
                                       "threads", "stackTrace", "scopes", "variables", "continue",
                                       "disconnect"}));
   // "parsed launch config: {" and its indented lines sit between launch and its events.
-  EXPECT_EQ(trace->messages[2].message["event"], "process");
-  EXPECT_EQ(trace->messages[2].line, 21);
+  EXPECT_EQ(trace->messages[3].message["event"], "process");
+  EXPECT_EQ(trace->messages[3].line, 21);
 }
 
 TEST(ReadTrace, VscodeGoTrace) {
@@ -54,7 +54,8 @@ TEST(ReadTrace, VscodeGoTrace) {
   EXPECT_TRUE(trace->messages[0].from_client);
   EXPECT_EQ(trace->messages[0].line, 3);
   EXPECT_FALSE(trace->messages[1].from_client);
-  EXPECT_EQ(client_commands(*trace).back(), "threads");
+  EXPECT_EQ(client_commands(*trace).back(), "configurationDone");
+  EXPECT_EQ(trace->messages.back().message["event"], "stopped");
 }
 
 TEST(ReadTrace, MalformedLineNamesFileAndLine) {
