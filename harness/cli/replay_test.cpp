@@ -110,6 +110,12 @@ TEST(Replay, TranscriptOfARealScenarioReplaysWithoutDifferences) {
     EXPECT_GE(json["requests"].get<int>(), 8);
     EXPECT_TRUE(json["differences"].empty()) << json.dump(2);
   }
+  // dlv's own log of the same session (--log-output=dap,debugger) replays the same way.
+  auto r = harness({"replay", (transcript.parent_path() / "dlv.log").string(), "--dlv",
+                    util::testing::dlv_for_tests()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("(dlv log, "), std::string::npos) << r.out;
+  EXPECT_TRUE(util::ends_with(last_line(r.out), " requests, 0 differences")) << r.out;
 }
 
 // The dlv log fixture (a real dlv 1.27.2 session recorded elsewhere) replays once its program

@@ -1,5 +1,7 @@
 #include "harness/replay/events.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -73,6 +75,10 @@ std::vector<Difference> compare_events(const std::vector<Indexed>& recorded,
       }
     }
   }
+  // Recorded order first, then what only the replay has.
+  std::stable_sort(out.begin(), out.end(), [](const Difference& a, const Difference& b) {
+    return (a.index ? a.index : SIZE_MAX) < (b.index ? b.index : SIZE_MAX);
+  });
   for (const auto& [name, list] : replayed_events) {
     std::size_t known = recorded_events.count(name) ? recorded_events[name].size() : 0;
     for (std::size_t i = known; i < list.size(); ++i)
