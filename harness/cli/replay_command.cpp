@@ -4,6 +4,7 @@
 #include "harness/cli/commands.h"
 #include "harness/cli/exit_codes.h"
 #include "harness/gotool/toolchain.h"
+#include "harness/process/child.h"
 #include "harness/replay/replayer.h"
 #include "harness/report/junit.h"
 
@@ -70,6 +71,8 @@ int replay_command(const ReplayCommandOptions& options) {
                dlv->version.str().c_str(), dlv->path.c_str());
   std::fflush(console);
 
+  // A debuggee whose dlv dies is re-parented to us, so the teardown can still end it.
+  process::become_subreaper();
   replay::ReplayOptions replay_options;
   replay_options.dlv = dlv->path;
   replay_options.timeout = util::Duration(static_cast<long>(options.timeout_seconds * 1000));

@@ -140,6 +140,14 @@ TEST(Replay, DlvLogReplaysWithSubstitutedPaths) {
     EXPECT_NE(d["command"], "stopped") << d.dump();
   }
   EXPECT_NE(r.err.find("requests, "), std::string::npos) << r.err;
+
+  // The vscode-go fixture holds the same session up to the stop, as VS Code's tracker logs it.
+  auto v = harness({"replay", (kFixtures / "vscode-go.log").string(), "--dlv",
+                    util::testing::dlv_for_tests(), "--substitute-path",
+                    "/tmp/rp/basics=" + binary.string(), "--substitute-path",
+                    "/work/wt-replay=" + kSource.string()});
+  EXPECT_NE(v.out.find("(vscode-go trace, 12 messages)"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("replay: 4 requests, "), std::string::npos) << v.out;
 }
 
 // A session recorded with dlv 1.27.2 replayed against Debian's dlv 1.20.2 shows the drift the

@@ -56,12 +56,20 @@ class Differ {
   }
 
  private:
-  // Threads by name, as a multiset: each name's count on both sides.
+  // Threads by name, as a multiset: each name's count on both sides. Goroutines parked in the
+  // runtime (GC workers, the finalizer, the scavenger) come and go and change their current
+  // function between runs of one program, so only the others are counted.
   void compare_threads(const dap::json& recorded, const dap::json& replayed,
                        const std::string& path) {
+    auto in_runtime = [](const std::string& name) {
+      std::size_t bracket = name.find("] ");
+      return bracket != std::string::npos && name.compare(bracket + 2, 8, "runtime.") == 0;
+    };
     std::map<std::string, std::pair<int, int>> counts;
-    for (const auto& t : recorded) ++counts[t.value("name", "")].first;
-    for (const auto& t : replayed) ++counts[t.value("name", "")].second;
+    for (const auto& t : recorded)
+      if (std::string name = t.value("name", ""); !in_runtime(name)) ++counts[name].first;
+    for (const auto& t : replayed)
+      if (std::string name = t.value("name", ""); !in_runtime(name)) ++counts[name].second;
     for (const auto& [name, count] : counts) {
       if (count.first == count.second) continue;
       add(path + "[name=" + dap::to_text(name) + "]", std::to_string(count.first) + " thread(s)",

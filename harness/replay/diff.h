@@ -27,7 +27,8 @@ struct Difference {
 // Where two messages differ, path by path, after normalize_message on both sides. Handles
 // (see handle_kind) are compared only for being 0 or not, since the values change between runs;
 // the elements of a `threads` array are compared by name as a multiset (goroutines have no
-// stable order or ids). Each result has path, recorded and replayed set ("(absent)" for a
+// stable order or ids), leaving out goroutines whose current function is in package runtime
+// (they vary from run to run). Each result has path, recorded and replayed set ("(absent)" for a
 // member only one side has).
 std::vector<Difference> diff_messages(const dap::json& recorded, const dap::json& replayed,
                                       const std::vector<Substitution>& subs);
