@@ -52,7 +52,7 @@ int replay_command(const ReplayCommandOptions& options) {
     std::fprintf(stderr, "harness: %s\n", trace.error().str().c_str());
     return kUsage;
   }
-  if (auto programs = replay::check_launch_programs(*trace, options.trace.string(), substitutions);
+  if (auto programs = replay::check_replayable(*trace, options.trace.string(), substitutions);
       !programs) {
     std::fprintf(stderr, "harness: %s\n", programs.error().str().c_str());
     return kUsage;

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -85,6 +86,20 @@ TEST(Replay, MissingProgramSuggestsSubstitutePath) {
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("--substitute-path"), std::string::npos) << r.err;
+}
+
+TEST(Replay, AttachSessionsAreRefused) {
+  auto dir = util::testing::scratch_dir();
+  auto trace = dir / "attach.txt";
+  std::ofstream(trace)
+      << "+0.001s --> {\"seq\":1,\"type\":\"request\",\"command\":\"initialize\"}\n"
+      << "+0.002s --> {\"seq\":2,\"type\":\"request\",\"command\":\"attach\","
+         "\"arguments\":{\"mode\":\"remote\"}}\n";
+  auto r = harness({"replay", trace.string()});
+  EXPECT_EQ(r.status.code, 2);
+  EXPECT_NE(r.err.find("attach.txt:2: the recorded session attaches (mode remote)"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST(Replay, MissingDlvExitsThree) {

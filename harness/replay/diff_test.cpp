@@ -26,6 +26,8 @@ std::vector<std::string> changes(const std::vector<Difference>& differences) {
 TEST(Normalize, MasksWhatVariesBetweenRuns) {
   EXPECT_EQ(normalize_text("(*main.T)(0xc000012345)", false, {}), "(*main.T)(0x<addr>)");
   EXPECT_EQ(normalize_text("0x4a2b3c", false, {}), "0x4a2b3c");  // short: not a heap address
+  EXPECT_EQ(normalize_text("60053095550544 = 0xc0000a2050", false, {}), "<addr> = 0x<addr>");
+  EXPECT_EQ(normalize_text("123 = 0x7b", false, {}), "123 = 0x7b");
   EXPECT_EQ(normalize_text("* [Go 17] main.main (Thread 24834)", false, {}),
             "* [Go #] main.main (Thread #)");
   std::vector<Substitution> subs = {{"/home/ci/src", "/work/src"}};

@@ -29,6 +29,25 @@ std::string mask_addresses(std::string_view text) {
   return out;
 }
 
+// Replaces the decimal form dlv prints before a masked address ("60053095550544 = 0x<addr>",
+// the display of a uintptr) with "<addr>".
+std::string mask_decimal_addresses(std::string_view text) {
+  constexpr std::string_view kMasked = " = 0x<addr>";
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at = text.find(kMasked); at != std::string_view::npos;
+       at = text.find(kMasked, at + kMasked.size())) {
+    std::size_t digits = at;
+    while (digits > from && is_digit(text[digits - 1])) --digits;
+    out.append(text.substr(from, digits - from));
+    if (digits < at) out += "<addr>";
+    out.append(kMasked);
+    from = at + kMasked.size();
+  }
+  out.append(text.substr(from));
+  return out;
+}
+
 // Replaces the digits right after each `prefix` (e.g. "[Go ") with '#'.
 std::string mask_number_after(std::string_view text, std::string_view prefix) {
   std::string out;
@@ -87,7 +106,7 @@ std::string mask_durations(std::string_view text) {
 std::string normalize_text(std::string_view text, bool recorded,
                            const std::vector<Substitution>& subs) {
   std::string out = recorded ? substitute_all(text, subs) : std::string(text);
-  out = mask_addresses(out);
+  out = mask_decimal_addresses(mask_addresses(out));
   out = mask_number_after(out, "[Go ");
   return mask_number_after(out, "Thread ");
 }

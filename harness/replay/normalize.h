@@ -9,7 +9,8 @@
 namespace replay {
 
 // What always varies between two runs of one session, taken out of the text before comparing:
-// heap addresses ("0x" and 8 or more hex digits -> "0x<addr>"), goroutine ids in thread names
+// heap addresses ("0x" and 8 or more hex digits -> "0x<addr>", and the decimal dlv prints
+// before one: "60053095550544 = 0x<addr>" -> "<addr> = 0x<addr>"), goroutine ids in thread names
 // ("[Go 7]" -> "[Go #]"), OS thread ids ("Thread 24834" -> "Thread #"), and on the recorded side
 // the --substitute-path prefixes (FROM -> TO, every occurrence).
 std::string normalize_text(std::string_view text, bool recorded,

@@ -245,10 +245,20 @@ util::Expected<ReplayReport> replay_trace(const Trace& trace, const ReplayOption
   return report;
 }
 
-util::Expected<void> check_launch_programs(const Trace& trace, const std::string& trace_name,
-                                           const std::vector<Substitution>& substitutions) {
+util::Expected<void> check_replayable(const Trace& trace, const std::string& trace_name,
+                                      const std::vector<Substitution>& substitutions) {
   for (const auto& m : trace.messages) {
-    if (!m.from_client || m.message.value("command", "") != "launch") continue;
+    std::string command = m.from_client ? m.message.value("command", "") : "";
+    if (command == "attach") {
+      return util::fail(
+          util::ErrorKind::Usage,
+          "the recorded session attaches (mode " +
+              m.message.value("arguments", dap::json::object()).value("mode", "local") +
+              ") to a process or dlv server that only existed while it was recorded; "
+              "replay starts its own `dlv dap` and replays launch sessions only",
+          util::SourceLoc{trace_name, m.line, 0});
+    }
+    if (command != "launch") continue;
     dap::json arguments =
         substitute_prefixes(m.message.value("arguments", dap::json::object()), substitutions);
     if (!arguments.contains("program") || !arguments["program"].is_string()) continue;

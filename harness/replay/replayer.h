@@ -41,10 +41,11 @@ struct ReplayReport {
 // Errors: dlv cannot be started or connected to (Process, Timeout, Transport).
 util::Expected<ReplayReport> replay_trace(const Trace& trace, const ReplayOptions& options);
 
-// A Usage error (at the trace's file:line) when a recorded `launch` names a program that does
-// not exist here once --substitute-path is applied, with a hint to map it; `trace_name` is the
-// trace's file name.
-util::Expected<void> check_launch_programs(const Trace& trace, const std::string& trace_name,
-                                           const std::vector<Substitution>& substitutions);
+// A Usage error (at the trace's file:line) when the trace cannot be replayed here: it attaches
+// (to a process or headless server that existed only while it was recorded), or a recorded
+// `launch` names a program that does not exist here once --substitute-path is applied (with a
+// hint to map it). `trace_name` is the trace's file name.
+util::Expected<void> check_replayable(const Trace& trace, const std::string& trace_name,
+                                      const std::vector<Substitution>& substitutions);
 
 }  // namespace replay
