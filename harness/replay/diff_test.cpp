@@ -126,6 +126,15 @@ TEST(CompareEvents, MissingAndExtraEventsByName) {
                 "extra event 'exited'"}));
 }
 
+TEST(CompareEvents, PastTheRecordingMayPairButIsNeverExtra) {
+  std::vector<Indexed> recorded = {{4, event("terminated")}, {5, output("console", "Detaching\n")}};
+  std::vector<Indexed> replayed = {{7, event("terminated"), true},
+                                   {8, event("terminated"), true},
+                                   {9, output("console", "Detaching\n"), true},
+                                   {10, output("console", "bye\n"), true}};
+  EXPECT_TRUE(compare_events(recorded, replayed, {}).empty());
+}
+
 TEST(CompareEvents, OutputLinesPerCategoryIgnoreChunkingAndOrder) {
   std::vector<Indexed> recorded = {{5, output("stdout", "hello wor")},
                                    {6, output("stdout", "ld\ntotal 30\n")},

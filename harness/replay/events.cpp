@@ -22,13 +22,18 @@ std::map<std::string, std::vector<const Indexed*>> by_name(const std::vector<Ind
   return out;
 }
 
-// A recorded output line: its text and the trace position of the event that carried it.
-using OutputLines = std::map<std::string, std::multimap<std::string, std::size_t>>;
+// Where an output line came from: the event that began it.
+struct LineSource {
+  std::size_t index = 0;
+  bool past_recording = false;
+};
+// Per category, each output line and where it came from.
+using OutputLines = std::map<std::string, std::multimap<std::string, LineSource>>;
 
 // Output text per category, normalised and cut into lines (an unterminated last part is a line).
 OutputLines output_lines(const std::vector<Indexed>& events, bool recorded,
                          const std::vector<Substitution>& subs) {
-  std::map<std::string, std::pair<std::string, std::vector<std::size_t>>> text;
+  std::map<std::string, std::pair<std::string, std::vector<LineSource>>> text;
   for (const auto& e : events) {
     if (e.message.value("event", "") != "output") continue;
     const dap::json body = e.message.value("body", dap::json::object());
@@ -36,9 +41,10 @@ OutputLines output_lines(const std::vector<Indexed>& events, bool recorded,
     std::string chunk = normalize_output(body.value("output", ""), recorded, subs);
     if (chunk.empty()) continue;
     // Where each line starts, so that a line is reported with the event that began it.
-    if (joined.empty() || joined.back() == '\n') starts.push_back(e.index);
+    LineSource source{e.index, e.past_recording};
+    if (joined.empty() || joined.back() == '\n') starts.push_back(source);
     for (std::size_t i = 0; i + 1 < chunk.size(); ++i)
-      if (chunk[i] == '\n') starts.push_back(e.index);
+      if (chunk[i] == '\n') starts.push_back(source);
     joined += chunk;
   }
   OutputLines out;
@@ -47,7 +53,7 @@ OutputLines output_lines(const std::vector<Indexed>& events, bool recorded,
     if (!joined.empty() && joined.back() == '\n') joined.pop_back();
     auto lines = util::split(joined, '\n');
     for (std::size_t i = 0; i < lines.size(); ++i)
-      out[category].emplace(lines[i], i < starts.size() ? starts[i] : 0);
+      out[category].emplace(lines[i], i < starts.size() ? starts[i] : LineSource{});
   }
   return out;
 }
@@ -82,24 +88,26 @@ std::vector<Difference> compare_events(const std::vector<Indexed>& recorded,
   for (const auto& [name, list] : replayed_events) {
     std::size_t known = recorded_events.count(name) ? recorded_events[name].size() : 0;
     for (std::size_t i = known; i < list.size(); ++i)
-      out.push_back({0, "event", name, 0, "", "", dap::to_text(list[i]->message)});
+      if (!list[i]->past_recording)
+        out.push_back({0, "event", name, 0, "", "", dap::to_text(list[i]->message)});
   }
 
   auto recorded_lines = output_lines(recorded, true, subs);
   auto replayed_lines = output_lines(replayed, false, subs);
   for (auto& [category, lines] : recorded_lines) {
     auto& others = replayed_lines[category];
-    for (const auto& [line, index] : lines) {
+    for (const auto& [line, source] : lines) {
       if (auto it = others.find(line); it != others.end()) {
         others.erase(it);
         continue;
       }
-      out.push_back({index, "output line", category, 0, "", dap::to_text(line), ""});
+      out.push_back({source.index, "output line", category, 0, "", dap::to_text(line), ""});
     }
   }
   for (const auto& [category, lines] : replayed_lines)
-    for (const auto& [line, index] : lines)
-      out.push_back({0, "output line", category, 0, "", "", dap::to_text(line)});
+    for (const auto& [line, source] : lines)
+      if (!source.past_recording)
+        out.push_back({0, "output line", category, 0, "", "", dap::to_text(line)});
   return out;
 }
 

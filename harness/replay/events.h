@@ -13,6 +13,9 @@ namespace replay {
 struct Indexed {
   std::size_t index = 0;
   dap::json message;
+  // Replayed only: arrived after the point where the recording ends, so it may stand for a
+  // recorded event but is never reported as extra.
+  bool past_recording = false;
 };
 
 // The events of the recorded session against those of the replay, in a way that tolerates the
@@ -21,7 +24,9 @@ struct Indexed {
 //   the n-th replayed event of that name; one without a counterpart is missing or extra;
 // - output: per category, the text of all its events is normalised (normalize_output) and cut
 //   into lines, and the lines are compared as a multiset; chunking into events and the order of
-//   lines are not compared (the program and dlv write at once).
+//   lines are not compared (the program and dlv write at once);
+// - a replayed event past the end of the recording may stand for a recorded one, and is never
+//   extra.
 std::vector<Difference> compare_events(const std::vector<Indexed>& recorded,
                                        const std::vector<Indexed>& replayed,
                                        const std::vector<Substitution>& subs);
