@@ -163,8 +163,8 @@ int run_cli(int argc, char** argv) {
       "\"Go Debug\" trace (\"trace\": \"verbose\"); the format is detected. Handles (thread, "
       "frame, variables, breakpoint ids) are mapped from the recorded responses to the new ones; "
       "seq, heap addresses, goroutine and thread ids, pids and timings are not compared. Exit "
-      "status: 0 no difference, 1 differences, 2 unreadable trace or missing program, 3 dlv "
-      "missing");
+      "status: 0 no difference, 1 differences, 2 unreadable trace, missing program or an attach "
+      "session, 3 dlv missing");
   replay_cmd->add_option("trace", replay.trace, "the recorded session")->required();
   replay_cmd->add_option("--dlv", replay.dlv, "dlv binary (default: as for run)");
   replay_cmd->add_option("--json", replay.json,

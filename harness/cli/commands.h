@@ -62,7 +62,7 @@ int compare_command(const std::filesystem::path& base, const std::filesystem::pa
                     double slower_factor);
 // `harness replay`: replays the client requests of a recorded DAP session against a fresh dlv
 // and reports every difference; 0 if none, 1 if any (or the replay could not finish), 2 if the
-// trace cannot be read or names a program that is missing, 3 if dlv is missing.
+// trace cannot be read, names a program that is missing or attaches, 3 if dlv is missing.
 int replay_command(const ReplayCommandOptions& options);
 // `harness list`: prints each scenario's file, name and tags; 2 if any file is invalid.
 int list_command(const std::vector<std::filesystem::path>& paths);
