@@ -173,7 +173,7 @@ int run_cli(int argc, char** argv) {
   replay_cmd
       ->add_option("--timeout", replay.timeout_seconds,
                    "Deadline in seconds of every wait: dlv's start, each response, each "
-                   "awaited event (default 10)")
+                   "awaited event (default 10; a launch response: at least 180, dlv may build)")
       ->check(CLI::PositiveNumber);
   replay_cmd
       ->add_option("--substitute-path", replay.substitute_paths,

@@ -20,6 +20,9 @@ namespace {
 const std::set<std::string> kCausalEvents = {"initialized", "stopped", "exited", "terminated"};
 // How long a replay waits for any other event the recorded client had seen (output, process...).
 constexpr util::Duration kOtherEventGrace{500};
+// The least a launch response is waited for: in modes debug and test dlv builds the program
+// first, as the runner's launch deadline allows for.
+constexpr util::Duration kLaunchTimeout{180'000};
 // Disconnect and SIGTERM grace at the end, as a scenario's teardown.
 constexpr util::Duration kTeardownGrace{5'000};
 
@@ -156,7 +159,9 @@ class Replayer {
   void settle(const Pending& pending) {
     const dap::json& request = trace_.messages[pending.request.position].message;
     std::string command = request.value("command", "");
-    auto response = session_.wait_response(pending.seq, util::Deadline::after(options_.timeout));
+    auto timeout =
+        command == "launch" ? std::max(options_.timeout, kLaunchTimeout) : options_.timeout;
+    auto response = session_.wait_response(pending.seq, util::Deadline::after(timeout));
     if (!pending.request.response) return;  // nothing recorded to compare with
     std::size_t index = *pending.request.response + 1;
     int request_seq = request.value("seq", 0);

@@ -15,8 +15,8 @@ namespace replay {
 
 // How to replay a trace.
 struct ReplayOptions {
-  std::filesystem::path dlv;                // the dlv that runs the replay (`dlv dap`)
-  util::Duration timeout{10'000};           // every wait: dlv's start, each response, each event
+  std::filesystem::path dlv;       // the dlv that runs the replay (`dlv dap`)
+  util::Duration timeout{10'000};  // every wait (dlv's start, responses, events); launch: >= 180 s
   std::vector<Substitution> substitutions;  // --substitute-path, in the order given
 };
 
