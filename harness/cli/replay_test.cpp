@@ -183,13 +183,24 @@ TEST(Replay, OlderDlvShowsKnownDrift) {
   ASSERT_EQ(built.status.code, 0) << built.err;
   auto program = launched_program(transcript);
   ASSERT_FALSE(program.empty());
+  auto report = dir / "drift.json";
   auto r = harness({"replay", transcript.string(), "--dlv", kOldDlv.string(), "--timeout", "3",
-                    "--substitute-path", program + "=" + old_binary.string()});
+                    "--substitute-path", program + "=" + old_binary.string(), "--json",
+                    report.string()});
   EXPECT_EQ(r.status.code, 1) << r.out << r.err;
   EXPECT_NE(r.out.find("with dlv 1.20.2"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(" event 'process' missing"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(" event 'exited' missing"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(" response 'variables' "), std::string::npos) << r.out;
+  // The report names the same drift, machine-readably.
+  auto json = nlohmann::json::parse(util::testing::read_file(report));
+  EXPECT_EQ(json["dlv"]["version"], "1.20.2");
+  bool process_missing = false;
+  for (const auto& d : json["differences"]) {
+    process_missing |= d["kind"] == "event" && d["command"] == "process" && d["path"] == "" &&
+                       d["replayed"] == "" && d["index"].get<int>() > 0;
+  }
+  EXPECT_TRUE(process_missing) << json.dump(2);
 }
 
 }  // namespace
