@@ -161,8 +161,9 @@ TEST(Replay, DlvLogReplaysWithSubstitutedPaths) {
                     util::testing::dlv_for_tests(), "--substitute-path",
                     "/tmp/rp/basics=" + binary.string(), "--substitute-path",
                     "/work/wt-replay=" + kSource.string()});
-  EXPECT_NE(v.out.find("(vscode-go trace, 12 messages)"), std::string::npos) << v.out;
-  EXPECT_NE(v.out.find("replay: 4 requests, "), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("(vscode-go trace, 14 messages)"), std::string::npos) << v.out;
+  EXPECT_EQ(last_line(v.out), "replay: 4 requests, 0 differences") << v.out;
+  EXPECT_EQ(v.status.code, 0);
 }
 
 // A session recorded with dlv 1.27.2 replayed against Debian's dlv 1.20.2 shows the drift the

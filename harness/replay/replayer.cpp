@@ -11,6 +11,7 @@
 #include "harness/replay/events.h"
 #include "harness/replay/handles.h"
 #include "harness/transport/tcp_stream.h"
+#include "harness/util/strings.h"
 
 namespace replay {
 
@@ -54,6 +55,33 @@ std::vector<RecordedRequest> recorded_requests(const Trace& trace) {
   return requests;
 }
 
+// vscode-go's own lines in the console output of its trace: how it started dlv, dlv's listen
+// line (from dlv's log descriptor), and how dlv ended (extension/src/goDebugFactory.ts).
+bool is_vscode_go_line(std::string_view line) {
+  return util::starts_with(line, "Starting: ") || util::starts_with(line, "dlv dap (") ||
+         util::starts_with(line, "DAP server listening at: ");
+}
+
+// A recorded event with vscode-go's own console lines taken out of it.
+dap::json without_vscode_go_lines(const dap::json& event) {
+  if (event.value("event", "") != "output") return event;
+  const dap::json& body = event.value("body", dap::json::object());
+  if (body.value("category", "console") != "console") return event;
+  std::string kept;
+  std::string text = body.value("output", "");
+  std::size_t from = 0;
+  while (from < text.size()) {
+    std::size_t end = text.find('\n', from);
+    end = end == std::string::npos ? text.size() : end + 1;
+    std::string_view line(text.data() + from, end - from);
+    if (!is_vscode_go_line(line)) kept += line;
+    from = end;
+  }
+  dap::json copy = event;
+  copy["body"]["output"] = kept;
+  return copy;
+}
+
 // One replay: the new session and what has been matched so far.
 class Replayer {
  public:
@@ -64,7 +92,9 @@ class Replayer {
         recorded_events_[trace.messages[i].message.value("event", "")].push_back(i);
   }
 
-  ReplayReport run() {
+  // Sends every request and compares the responses; then the session is where the recorded
+  // one ended.
+  void run() {
     for (const RecordedRequest& request : recorded_requests(trace_)) {
       if (session_.closed()) {
         cut_short("dlv closed the connection");
@@ -74,7 +104,42 @@ class Replayer {
       if (!send(request)) break;
     }
     catch_up(trace_.messages.size());
-    compare_all_events();
+    received_at_end_ = session_.received_count();
+  }
+
+  // Compares the events received until the end of run() with the recorded ones and returns the
+  // report. `dlv_stdout`/`dlv_stderr`: dlv's own output, which vscode-go turns into output events
+  // (categories stdout and stderr) that a vscode-go trace holds but dlv never sends.
+  ReplayReport finish(const std::string& dlv_stdout, const std::string& dlv_stderr) {
+    std::vector<Indexed> recorded, replayed;
+    bool vscode_go = trace_.format == TraceFormat::VscodeGo;
+    for (std::size_t i = 0; i < trace_.messages.size(); ++i) {
+      if (!is_adapter_event(trace_.messages[i])) continue;
+      const dap::json& event = trace_.messages[i].message;
+      recorded.push_back({i + 1, vscode_go ? without_vscode_go_lines(event) : event});
+    }
+    // A recording that ends with a response saw nothing after it: what the new dlv sends after
+    // the same response (e.g. a second `terminated` after `disconnect`) is past the recording.
+    // Such events may still stand for recorded ones: dlv's order of an event sent from its
+    // process watcher and a response is not fixed.
+    bool ends_with_response =
+        !trace_.messages.empty() && last_recorded_response_ + 1 == trace_.messages.size();
+    auto received = session_.messages();
+    for (std::size_t i = 0; i < std::min(received.size(), received_at_end_); ++i) {
+      bool past = ends_with_response && replayed_horizon_ && i > *replayed_horizon_;
+      if (received[i].value("type", "") == "event") replayed.push_back({i, received[i], past});
+    }
+    if (vscode_go) {
+      for (auto [category, text] : {std::pair{"stdout", &dlv_stdout}, {"stderr", &dlv_stderr}}) {
+        if (text->empty()) continue;
+        dap::json event = {{"type", "event"},
+                           {"event", "output"},
+                           {"body", {{"category", category}, {"output", *text}}}};
+        replayed.push_back({received_at_end_, std::move(event)});
+      }
+    }
+    auto found = compare_events(recorded, replayed, options_.substitutions);
+    report_.differences.insert(report_.differences.end(), found.begin(), found.end());
     return std::move(report_);
   }
 
@@ -188,26 +253,6 @@ class Replayer {
     }
   }
 
-  void compare_all_events() {
-    std::vector<Indexed> recorded, replayed;
-    for (std::size_t i = 0; i < trace_.messages.size(); ++i)
-      if (is_adapter_event(trace_.messages[i]))
-        recorded.push_back({i + 1, trace_.messages[i].message});
-    // A recording that ends with a response saw nothing after it: what the new dlv sends after
-    // the same response (e.g. a second `terminated` after `disconnect`) is past the recording.
-    // Such events may still stand for recorded ones: dlv's order of an event sent from its
-    // process watcher and a response is not fixed.
-    bool ends_with_response =
-        !trace_.messages.empty() && last_recorded_response_ + 1 == trace_.messages.size();
-    auto received = session_.messages();
-    for (std::size_t i = 0; i < received.size(); ++i) {
-      bool past = ends_with_response && replayed_horizon_ && i > *replayed_horizon_;
-      if (received[i].value("type", "") == "event") replayed.push_back({i, received[i], past});
-    }
-    auto found = compare_events(recorded, replayed, options_.substitutions);
-    report_.differences.insert(report_.differences.end(), found.begin(), found.end());
-  }
-
   void cut_short(std::string why) {
     if (!report_.cut_short) report_.cut_short = std::move(why);
   }
@@ -224,6 +269,7 @@ class Replayer {
   // replayed twin.
   std::size_t last_recorded_response_ = 0;
   std::optional<std::size_t> replayed_horizon_;
+  std::size_t received_at_end_ = 0;  // messages received when the last request was settled
   ReplayReport report_;
 };
 
@@ -242,14 +288,14 @@ util::Expected<ReplayReport> replay_trace(const Trace& trace, const ReplayOption
   }
   dap::Session session(std::move(*stream), std::make_shared<dap::Transcript>());
   Replayer replayer(trace, options, session);
-  ReplayReport report = replayer.run();
+  replayer.run();
   if (!replayer.disconnected() && !session.closed()) {
     (void)session.request("disconnect", {{"terminateDebuggee", true}},
                           util::Deadline::after(kTeardownGrace));
   }
   session.close();
-  (*dlv)->stop(kTeardownGrace);
-  return report;
+  (*dlv)->stop(kTeardownGrace);  // its pipes are complete from here on
+  return replayer.finish((*dlv)->child().stdout_text(), (*dlv)->child().stderr_text());
 }
 
 util::Expected<void> check_replayable(const Trace& trace, const std::string& trace_name,

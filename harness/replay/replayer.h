@@ -37,6 +37,9 @@ struct ReplayReport {
 // client had received. Handles (HandleMap) learnt from those responses and events are put into
 // the request's arguments, and --substitute-path prefixes too. Responses are compared as they
 // arrive, events at the end (compare_events). Reverse requests are answered by dap::Session.
+// For a vscode-go trace, dlv's stdout and stderr count as output of those categories (vscode-go
+// forwards them so), and vscode-go's own console lines ("Starting: ...", dlv's listen line,
+// "dlv dap (PID) exited ...") are left out of the recording.
 // dlv is always ended: a disconnect (terminateDebuggee) unless one was replayed, then SIGTERM.
 // Errors: dlv cannot be started or connected to (Process, Timeout, Transport).
 util::Expected<ReplayReport> replay_trace(const Trace& trace, const ReplayOptions& options);

@@ -50,7 +50,7 @@ TEST(ReadTrace, VscodeGoTrace) {
   auto trace = read_trace(kFixtures / "vscode-go.log");
   ASSERT_TRUE(trace.ok()) << trace.error().str();
   EXPECT_EQ(trace->format, TraceFormat::VscodeGo);
-  ASSERT_EQ(trace->messages.size(), 12u);  // the session config line is not a message
+  ASSERT_EQ(trace->messages.size(), 14u);  // the session config line is not a message
   EXPECT_TRUE(trace->messages[0].from_client);
   EXPECT_EQ(trace->messages[0].line, 3);
   EXPECT_FALSE(trace->messages[1].from_client);
