@@ -25,11 +25,15 @@ constexpr const char* kFooter =
     "  harness lint-launch .vscode/launch.json  attributes dlv-dap ignores, and what to use\n"
     "  harness doctor                         what in this machine breaks debugging\n"
     "  harness compare old/junit.xml new/junit.xml  what an upgrade broke or fixed\n"
+    "  harness replay reports/artifacts/x/transcript.txt --dlv ~/go/bin/dlv\n"
+    "                                         replay a recorded session against another dlv\n"
     "  harness run -j 2 --shard 1/4 --retries 1 --json reports/run.json scenarios/\n"
     "                                         one CI shard, in parallel, flaky runs marked\n"
     "\nExit status: 0 all passed, 1 a scenario failed or errored (or the run's deadline passed),\n"
     "2 usage error or invalid scenario files (nothing is run), 3 go or dlv missing,\n"
     "130/143 interrupted by SIGINT/SIGTERM (reports hold what finished, marked partial).\n"
+    "record: 0 written, 1 a run failed or the runs disagreed, 2 invalid skeleton, 3 no go/dlv.\n"
+    "replay: 0 no difference, 1 differences, 2 unreadable trace or missing program, 3 no dlv.\n"
     "Scenario language: docs/scenarios.md.";
 
 }  // namespace
@@ -204,6 +208,33 @@ int run_cli(int argc, char** argv) {
   doctor_cmd->add_option("--workspace", doctor_workspace, "the project folder (default: .)");
   doctor_cmd->add_flag("--json", doctor_json, "machine-readable output");
 
+  ReplayCommandOptions replay;
+  auto* replay_cmd = app.add_subcommand(
+      "replay",
+      "Replay the requests of a recorded DAP session against a fresh `dlv dap` and report every "
+      "difference in the responses and events (e.g. before a dlv upgrade). TRACE is a harness "
+      "transcript (transcript.txt), a `dlv dap --log --log-output=dap` log, or a vscode-go "
+      "\"Go Debug\" trace (\"trace\": \"verbose\"); the format is detected. Handles (thread, "
+      "frame, variables, breakpoint ids) are mapped from the recorded responses to the new ones; "
+      "seq, heap addresses, goroutine and thread ids, pids and timings are not compared. Exit "
+      "status: 0 no difference, 1 differences, 2 unreadable trace, missing program or an attach "
+      "session, 3 dlv missing");
+  replay_cmd->add_option("trace", replay.trace, "the recorded session")->required();
+  replay_cmd->add_option("--dlv", replay.dlv, "dlv binary (default: as for run)");
+  replay_cmd->add_option("--json", replay.json,
+                         "Write the report (requests, differences) as JSON to FILE, or to stdout "
+                         "with '-' (the console then goes to stderr)");
+  replay_cmd
+      ->add_option("--timeout", replay.timeout_seconds,
+                   "Deadline in seconds of every wait: dlv's start, each response, each "
+                   "awaited event (default 10; a launch response: at least 180, dlv may build)")
+      ->check(CLI::PositiveNumber);
+  replay_cmd
+      ->add_option("--substitute-path", replay.substitute_paths,
+                   "FROM=TO: rewrite request arguments starting with FROM (e.g. the launch "
+                   "program) and compare recorded paths as TO; repeatable")
+      ->allow_extra_args(false);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -220,6 +251,7 @@ int run_cli(int argc, char** argv) {
   if (*list_cmd) return list_command(list_paths);
   if (*compare_cmd) return compare_command(compare_base, compare_current, slower_factor);
   if (*lint_cmd) return lint_launch_command(launch_file, lint_dlv_version);
+  if (*replay_cmd) return replay_command(replay);
   if (*doctor_cmd) return doctor_command(doctor_go, doctor_dlv, doctor_workspace, doctor_json);
   return kUsage;
 }

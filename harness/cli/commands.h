@@ -49,6 +49,15 @@ struct RecordCommandOptions {
   record::RecordOptions record;
 };
 
+// Options of `harness replay`.
+struct ReplayCommandOptions {
+  std::filesystem::path trace;                // transcript, dlv DAP log or vscode-go trace
+  std::optional<std::filesystem::path> dlv;   // default: found as for `harness run`
+  std::optional<std::string> json;            // report to this file, or "-" (stdout)
+  double timeout_seconds = 10;                // every wait of the replay
+  std::vector<std::string> substitute_paths;  // "FROM=TO", applied in order
+};
+
 // `harness run`: load, validate, run every scenario, write JUnit; returns the exit status.
 int run_command(const RunOptions& options);
 // `harness validate`: load and validate only; prints every diagnostic; 0 if all valid, else 2.
@@ -70,6 +79,10 @@ int compare_command(const std::filesystem::path& base, const std::filesystem::pa
 // steps it recorded; 0 when written, 1 when a run failed or the runs disagreed, 2 usage or an
 // invalid skeleton, 3 go or dlv missing.
 int record_command(const RecordCommandOptions& options);
+// `harness replay`: replays the client requests of a recorded DAP session against a fresh dlv
+// and reports every difference; 0 if none, 1 if any (or the replay could not finish), 2 if the
+// trace cannot be read, names a program that is missing or attaches, 3 if dlv is missing.
+int replay_command(const ReplayCommandOptions& options);
 // `harness list`: prints each scenario's file, name and tags; 2 if any file is invalid.
 int list_command(const std::vector<std::filesystem::path>& paths);
 

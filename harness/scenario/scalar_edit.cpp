@@ -171,37 +171,9 @@ util::Expected<WrittenScalar> scalar_at(std::string_view text, const util::Sourc
   return s;
 }
 
+// YAML's double-quoted form: util::quote's escapes (\" \\ \n \t \r \xHH) are YAML escapes too.
 std::string double_quoted(const std::string& value) {
-  std::string out = "\"";
-  for (unsigned char c : value) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          static const char* digits = "0123456789abcdef";
-          out += "\\x";
-          out += digits[c >> 4];
-          out += digits[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
+  return util::quote(value);
 }
 
 std::string single_quoted(const std::string& value) {

@@ -1,0 +1,332 @@
+#include "harness/replay/replayer.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "harness/dap/message.h"
+#include "harness/dap/session.h"
+#include "harness/process/dlv_server.h"
+#include "harness/replay/events.h"
+#include "harness/replay/handles.h"
+#include "harness/transport/tcp_stream.h"
+#include "harness/util/strings.h"
+
+namespace replay {
+
+namespace {
+
+// The events that something the client does next depends on: a replay waits for them.
+const std::set<std::string> kCausalEvents = {"initialized", "stopped", "exited", "terminated"};
+// How long a replay waits for any other event the recorded client had seen (output, process...).
+constexpr util::Duration kOtherEventGrace{500};
+// The least a launch response is waited for: in modes debug and test dlv builds the program
+// first, as the runner's launch deadline allows for.
+constexpr util::Duration kLaunchTimeout{180'000};
+// Disconnect and SIGTERM grace at the end, as a scenario's teardown.
+constexpr util::Duration kTeardownGrace{5'000};
+
+// A client request of the trace, with where its response was recorded.
+struct RecordedRequest {
+  std::size_t position = 0;             // in trace.messages
+  std::optional<std::size_t> response;  // position of the recorded response, if any
+};
+
+bool is_adapter_event(const TraceMessage& m) {
+  return !m.from_client && m.message.value("type", "") == "event";
+}
+
+std::vector<RecordedRequest> recorded_requests(const Trace& trace) {
+  std::vector<RecordedRequest> requests;
+  const auto& messages = trace.messages;
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    if (!messages[i].from_client || messages[i].message.value("type", "") != "request") continue;
+    RecordedRequest r{i, std::nullopt};
+    int seq = messages[i].message.value("seq", -1);
+    for (std::size_t j = i + 1; j < messages.size(); ++j) {
+      if (!messages[j].from_client && dap::is_response_to(messages[j].message, seq)) {
+        r.response = j;
+        break;
+      }
+    }
+    requests.push_back(r);
+  }
+  return requests;
+}
+
+// vscode-go's own lines in the console output of its trace: how it started dlv, dlv's listen
+// line (from dlv's log descriptor), and how dlv ended (extension/src/goDebugFactory.ts).
+bool is_vscode_go_line(std::string_view line) {
+  return util::starts_with(line, "Starting: ") || util::starts_with(line, "dlv dap (") ||
+         util::starts_with(line, "DAP server listening at: ");
+}
+
+// A recorded event with vscode-go's own console lines taken out of it.
+dap::json without_vscode_go_lines(const dap::json& event) {
+  if (event.value("event", "") != "output") return event;
+  const dap::json& body = event.value("body", dap::json::object());
+  if (body.value("category", "console") != "console") return event;
+  std::string kept;
+  std::string text = body.value("output", "");
+  std::size_t from = 0;
+  while (from < text.size()) {
+    std::size_t end = text.find('\n', from);
+    end = end == std::string::npos ? text.size() : end + 1;
+    std::string_view line(text.data() + from, end - from);
+    if (!is_vscode_go_line(line)) kept += line;
+    from = end;
+  }
+  dap::json copy = event;
+  copy["body"]["output"] = kept;
+  return copy;
+}
+
+// One replay: the new session and what has been matched so far.
+class Replayer {
+ public:
+  Replayer(const Trace& trace, const ReplayOptions& options, dap::Session& session)
+      : trace_(trace), options_(options), session_(session) {
+    for (std::size_t i = 0; i < trace.messages.size(); ++i)
+      if (is_adapter_event(trace.messages[i]))
+        recorded_events_[trace.messages[i].message.value("event", "")].push_back(i);
+  }
+
+  // Sends every request and compares the responses; then the session is where the recorded
+  // one ended.
+  void run() {
+    for (const RecordedRequest& request : recorded_requests(trace_)) {
+      if (session_.closed()) {
+        cut_short("dlv closed the connection");
+        break;
+      }
+      catch_up(request.position);
+      if (!send(request)) break;
+    }
+    catch_up(trace_.messages.size());
+    received_at_end_ = session_.received_count();
+  }
+
+  // Compares the events received until the end of run() with the recorded ones and returns the
+  // report. `dlv_stdout`/`dlv_stderr`: dlv's own output, which vscode-go turns into output events
+  // (categories stdout and stderr) that a vscode-go trace holds but dlv never sends.
+  ReplayReport finish(const std::string& dlv_stdout, const std::string& dlv_stderr) {
+    std::vector<Indexed> recorded, replayed;
+    bool vscode_go = trace_.format == TraceFormat::VscodeGo;
+    for (std::size_t i = 0; i < trace_.messages.size(); ++i) {
+      if (!is_adapter_event(trace_.messages[i])) continue;
+      const dap::json& event = trace_.messages[i].message;
+      recorded.push_back({i + 1, vscode_go ? without_vscode_go_lines(event) : event});
+    }
+    // A recording that ends with a response saw nothing after it: what the new dlv sends after
+    // the same response (e.g. a second `terminated` after `disconnect`) is past the recording.
+    // Such events may still stand for recorded ones: dlv's order of an event sent from its
+    // process watcher and a response is not fixed.
+    bool ends_with_response =
+        !trace_.messages.empty() && last_recorded_response_ + 1 == trace_.messages.size();
+    auto received = session_.messages();
+    for (std::size_t i = 0; i < std::min(received.size(), received_at_end_); ++i) {
+      bool past = ends_with_response && replayed_horizon_ && i > *replayed_horizon_;
+      if (received[i].value("type", "") == "event") replayed.push_back({i, received[i], past});
+    }
+    if (vscode_go) {
+      for (auto [category, text] : {std::pair{"stdout", &dlv_stdout}, {"stderr", &dlv_stderr}}) {
+        if (text->empty()) continue;
+        dap::json event = {{"type", "event"},
+                           {"event", "output"},
+                           {"body", {{"category", category}, {"output", *text}}}};
+        replayed.push_back({received_at_end_, std::move(event)});
+      }
+    }
+    auto found = compare_events(recorded, replayed, options_.substitutions);
+    report_.differences.insert(report_.differences.end(), found.begin(), found.end());
+    return std::move(report_);
+  }
+
+  // True once a disconnect request was replayed.
+  bool disconnected() const { return disconnected_; }
+
+ private:
+  struct Pending {
+    RecordedRequest request;
+    int seq = 0;  // of the replayed request
+  };
+  // The replayed events of one name found so far, and how many were given up on.
+  struct EventCursor {
+    std::vector<std::size_t> indices;  // receive indices
+    std::size_t given_up = 0;
+    std::size_t learnt = 0;  // pairs with recorded events whose handles were learnt
+  };
+
+  // Brings the new session to where the recorded one was just before trace position `until`:
+  // the responses and the events the recorded client had received by then.
+  void catch_up(std::size_t until) {
+    bool at_end = until == trace_.messages.size();
+    std::vector<Pending> still_pending;
+    for (const Pending& p : pending_) {
+      if (at_end || (p.request.response && *p.request.response < until))
+        settle(p);
+      else
+        still_pending.push_back(p);
+    }
+    pending_ = std::move(still_pending);
+    for (const auto& [name, positions] : recorded_events_) {
+      std::size_t need = std::count_if(positions.begin(), positions.end(),
+                                       [&](std::size_t p) { return p < until; });
+      wait_events(name, need);
+      learn_from_events(name, need);
+    }
+  }
+
+  void wait_events(const std::string& name, std::size_t need) {
+    EventCursor& cursor = cursors_[name];
+    auto deadline = util::Deadline::after(kCausalEvents.count(name)
+                                              ? options_.timeout
+                                              : std::min(options_.timeout, kOtherEventGrace));
+    while (cursor.indices.size() + cursor.given_up < need && !session_.closed()) {
+      std::size_t after = cursor.indices.empty() ? 0 : cursor.indices.back() + 1;
+      auto found = session_.wait([&](const dap::json& m) { return dap::is_event(m, name); }, after,
+                                 deadline, "event '" + name + "'");
+      if (!found) {
+        cursor.given_up = need - cursor.indices.size();
+        return;
+      }
+      cursor.indices.push_back(*found);
+    }
+  }
+
+  void learn_from_events(const std::string& name, std::size_t need) {
+    EventCursor& cursor = cursors_[name];
+    const auto& positions = recorded_events_[name];
+    for (; cursor.learnt < std::min(need, cursor.indices.size()); ++cursor.learnt) {
+      handles_.learn(trace_.messages[positions[cursor.learnt]].message,
+                     session_.message(cursor.indices[cursor.learnt]));
+    }
+  }
+
+  bool send(const RecordedRequest& request) {
+    const dap::json& recorded = trace_.messages[request.position].message;
+    std::string command = recorded.value("command", "");
+    dap::json arguments = substitute_prefixes(
+        handles_.rewrite(recorded.value("arguments", dap::json::object())), options_.substitutions);
+    auto seq = session_.send_request(command, arguments);
+    if (!seq) {
+      cut_short("cannot send '" + command + "': " + seq.error().message);
+      return false;
+    }
+    ++report_.requests;
+    if (command == "disconnect") disconnected_ = true;
+    pending_.push_back({request, *seq});
+    return true;
+  }
+
+  // Waits for the replayed response of a pending request and compares it with the recorded one.
+  void settle(const Pending& pending) {
+    const dap::json& request = trace_.messages[pending.request.position].message;
+    std::string command = request.value("command", "");
+    auto timeout =
+        command == "launch" ? std::max(options_.timeout, kLaunchTimeout) : options_.timeout;
+    auto response = session_.wait_response(pending.seq, util::Deadline::after(timeout));
+    if (!pending.request.response) return;  // nothing recorded to compare with
+    std::size_t index = *pending.request.response + 1;
+    int request_seq = request.value("seq", 0);
+    const dap::json& recorded = trace_.messages[*pending.request.response].message;
+    if (!response) {
+      report_.differences.push_back(
+          {index, "response", command, request_seq, "", dap::to_text(recorded), ""});
+      return;
+    }
+    for (auto d : diff_messages(recorded, *response, options_.substitutions)) {
+      d.index = index;
+      d.kind = "response";
+      d.name = command;
+      d.request = request_seq;
+      report_.differences.push_back(std::move(d));
+    }
+    handles_.learn(recorded, *response);
+    if (*pending.request.response >= last_recorded_response_) {
+      last_recorded_response_ = *pending.request.response;
+      auto at =
+          session_.wait([&](const dap::json& m) { return dap::is_response_to(m, pending.seq); }, 0,
+                        util::Deadline::after(util::Duration(0)), "response");
+      if (at) replayed_horizon_ = *at;
+    }
+  }
+
+  void cut_short(std::string why) {
+    if (!report_.cut_short) report_.cut_short = std::move(why);
+  }
+
+  const Trace& trace_;
+  const ReplayOptions& options_;
+  dap::Session& session_;
+  HandleMap handles_;
+  std::map<std::string, std::vector<std::size_t>> recorded_events_;  // name -> positions
+  std::map<std::string, EventCursor> cursors_;
+  std::vector<Pending> pending_;
+  bool disconnected_ = false;
+  // The latest recorded response compared so far (trace position) and the receive index of its
+  // replayed twin.
+  std::size_t last_recorded_response_ = 0;
+  std::optional<std::size_t> replayed_horizon_;
+  std::size_t received_at_end_ = 0;  // messages received when the last request was settled
+  ReplayReport report_;
+};
+
+}  // namespace
+
+util::Expected<ReplayReport> replay_trace(const Trace& trace, const ReplayOptions& options) {
+  process::DlvServerOptions dlv_options;
+  dlv_options.dlv = options.dlv;
+  auto dlv = process::DlvServer::start(dlv_options, util::Deadline::after(options.timeout));
+  if (!dlv) return util::fail(dlv.error());
+  auto stream = transport::connect_tcp((*dlv)->host(), (*dlv)->port(),
+                                       util::Deadline::after(options.timeout));
+  if (!stream) {
+    (*dlv)->stop(kTeardownGrace);
+    return util::fail(stream.error());
+  }
+  dap::Session session(std::move(*stream), std::make_shared<dap::Transcript>());
+  Replayer replayer(trace, options, session);
+  replayer.run();
+  if (!replayer.disconnected() && !session.closed()) {
+    (void)session.request("disconnect", {{"terminateDebuggee", true}},
+                          util::Deadline::after(kTeardownGrace));
+  }
+  session.close();
+  (*dlv)->stop(kTeardownGrace);  // its pipes are complete from here on
+  return replayer.finish((*dlv)->child().stdout_text(), (*dlv)->child().stderr_text());
+}
+
+util::Expected<void> check_replayable(const Trace& trace, const std::string& trace_name,
+                                      const std::vector<Substitution>& substitutions) {
+  for (const auto& m : trace.messages) {
+    std::string command = m.from_client ? m.message.value("command", "") : "";
+    if (command == "attach") {
+      return util::fail(
+          util::ErrorKind::Usage,
+          "the recorded session attaches (mode " +
+              m.message.value("arguments", dap::json::object()).value("mode", "local") +
+              ") to a process or dlv server that only existed while it was recorded; "
+              "replay starts its own `dlv dap` and replays launch sessions only",
+          util::SourceLoc{trace_name, m.line, 0});
+    }
+    if (command != "launch") continue;
+    dap::json arguments =
+        substitute_prefixes(m.message.value("arguments", dap::json::object()), substitutions);
+    if (!arguments.contains("program") || !arguments["program"].is_string()) continue;
+    std::string program = arguments["program"];
+    std::error_code ec;
+    if (std::filesystem::exists(program, ec)) continue;
+    return util::fail(util::ErrorKind::Usage,
+                      "the recorded launch names program " + program +
+                          ", which does not exist here; if it was recorded on another machine "
+                          "or in a removed folder, map it with --substitute-path FROM=TO (e.g. "
+                          "--substitute-path " +
+                          std::filesystem::path(program).parent_path().string() + "=/here)",
+                      util::SourceLoc{trace_name, m.line, 0});
+  }
+  return {};
+}
+
+}  // namespace replay

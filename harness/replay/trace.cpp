@@ -1,0 +1,151 @@
+#include "harness/replay/trace.h"
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "harness/util/strings.h"
+
+namespace replay {
+
+namespace {
+
+// What one trace line carries: its direction and the JSON text of the message.
+struct Carried {
+  bool from_client = false;
+  std::string_view json_text;
+};
+
+// "+0.123s --> {...}": a stamp of digits, '.', digits and 's', then the direction marker.
+std::optional<Carried> transcript_line(std::string_view line) {
+  if (!util::starts_with(line, "+")) return std::nullopt;
+  std::size_t space = line.find(' ');
+  if (space == std::string_view::npos || line[space - 1] != 's') return std::nullopt;
+  for (char c : line.substr(1, space - 2))
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.')) return std::nullopt;
+  std::string_view rest = line.substr(space + 1);
+  if (util::starts_with(rest, "--> ")) return Carried{true, rest.substr(4)};
+  if (util::starts_with(rest, "<-- ")) return Carried{false, rest.substr(4)};
+  return std::nullopt;  // a note, or not a transcript line
+}
+
+// "2026-12-02T02:22:42Z debug layer=dap [<- from client]{...}" (or "[-> to client]{...}").
+std::optional<Carried> dlv_log_line(std::string_view line) {
+  if (line.find("layer=dap") == std::string_view::npos) return std::nullopt;
+  for (auto [marker, from_client] : {std::pair{std::string_view("[<- from client]"), true},
+                                     std::pair{std::string_view("[-> to client]"), false}}) {
+    if (auto at = line.find(marker); at != std::string_view::npos)
+      return Carried{from_client, util::trim(line.substr(at + marker.size()))};
+  }
+  return std::nullopt;
+}
+
+// vscode-go's debug adapter tracker (extension/src/goDebugFactory.ts) logs at trace level
+// "client -> {...}" for what VS Code sends and "client  <- {...}" for what the adapter sends,
+// after the output channel's "2024-05-01 10:00:00.123 [trace] " stamp.
+std::optional<Carried> vscode_go_line(std::string_view line) {
+  for (auto [marker, from_client] : {std::pair{std::string_view("client -> "), true},
+                                     std::pair{std::string_view("client <- "), false}}) {
+    std::string_view head = marker.substr(0, 6);  // "client"
+    std::string_view arrow = marker.substr(7, 2);
+    for (std::size_t at = line.find(head); at != std::string_view::npos;
+         at = line.find(head, at + 1)) {
+      std::size_t pos = at + head.size();
+      std::size_t spaces = 0;
+      while (pos < line.size() && line[pos] == ' ') ++pos, ++spaces;
+      if (spaces == 0 || line.substr(pos, 2) != arrow) continue;
+      pos += 2;
+      if (pos >= line.size() || line[pos] != ' ') continue;
+      std::string_view rest = util::trim(line.substr(pos));
+      if (util::starts_with(rest, "{")) return Carried{from_client, rest};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Carried> carried_by(TraceFormat format, std::string_view line) {
+  switch (format) {
+    case TraceFormat::Transcript:
+      return transcript_line(line);
+    case TraceFormat::DlvLog:
+      return dlv_log_line(line);
+    case TraceFormat::VscodeGo:
+      return vscode_go_line(line);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+const char* format_name(TraceFormat format) {
+  switch (format) {
+    case TraceFormat::Transcript:
+      return "transcript";
+    case TraceFormat::DlvLog:
+      return "dlv log";
+    case TraceFormat::VscodeGo:
+      return "vscode-go trace";
+  }
+  return "?";
+}
+
+util::Expected<Trace> parse_trace(std::string_view text, const std::string& name) {
+  Trace trace;
+  std::optional<TraceFormat> format;
+  int line_number = 0;
+  for (const std::string& raw : util::split(text, '\n')) {
+    ++line_number;
+    std::string_view line = raw;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::optional<Carried> carried;
+    if (format) {
+      carried = carried_by(*format, line);
+    } else {
+      for (TraceFormat candidate :
+           {TraceFormat::Transcript, TraceFormat::DlvLog, TraceFormat::VscodeGo}) {
+        if ((carried = carried_by(candidate, line))) {
+          format = candidate;
+          break;
+        }
+      }
+    }
+    if (!carried) continue;
+    util::SourceLoc where{name, line_number, 0};
+    dap::json message = dap::json::parse(carried->json_text, nullptr, false);
+    if (message.is_discarded()) {
+      return util::fail(util::ErrorKind::Usage,
+                        std::string("malformed DAP message in a ") + format_name(*format) +
+                            " line: " + util::quote(carried->json_text.substr(0, 80)),
+                        where);
+    }
+    if (!message.is_object() || !message.contains("type")) {
+      return util::fail(util::ErrorKind::Usage,
+                        "a DAP message must be a JSON object with a \"type\"", where);
+    }
+    trace.messages.push_back({carried->from_client, std::move(message), line_number});
+  }
+  if (!format) {
+    return util::fail(util::ErrorKind::Usage,
+                      "no DAP message found in " + name +
+                          " (expected a harness transcript, a dlv --log-output=dap log, or a "
+                          "vscode-go trace)");
+  }
+  trace.format = *format;
+  return trace;
+}
+
+util::Expected<Trace> read_trace(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return util::fail(util::ErrorKind::Usage,
+                      "cannot read trace " + file.string() + ": " + std::strerror(errno));
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return parse_trace(text.str(), file.string());
+}
+
+}  // namespace replay
