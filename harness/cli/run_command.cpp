@@ -259,7 +259,7 @@ int run_command(const RunOptions& options) {
           r.name = s.name;
           r.loc = s.loc;
           r.status = runner::Status::Skip;
-          r.problem = {runner::Status::Skip, "cell skipped: " + *cell.incompatible, s.loc};
+          r.problem = {runner::Status::Skip, "cell skipped: " + *cell.incompatible, s.loc, {}};
           results.push_back(std::move(r));
         }
         properties.push_back({"cell.skipped", *cell.incompatible});

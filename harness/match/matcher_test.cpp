@@ -186,8 +186,21 @@ TEST(Mismatch, ActualOfExactlyTheLimitIsKept) {
 }
 
 TEST(Mismatch, WithoutLocationStartsWithThePath) {
-  Mismatch m{{}, "stop.reason", "\"breakpoint\"", "\"step\""};
+  Mismatch m{{}, "stop.reason", "\"breakpoint\"", "\"step\"", {}, {}};
   EXPECT_EQ(m.str(), "stop.reason: expected \"breakpoint\", got \"step\"");
+}
+
+// What `run --update` needs: an eq expectation's literal and the actual value; no literal for
+// other operators.
+TEST(Mismatch, CarriesTheLiteralAndTheActualValue) {
+  auto eq = Matcher::eq(30, kLoc).check("31", "line");
+  ASSERT_TRUE(eq.has_value());
+  EXPECT_EQ(eq->literal, 30);
+  EXPECT_EQ(eq->actual_value, "31");
+  auto prefix = Matcher::make("prefix", "main.", kLoc)->check("x", "f");
+  ASSERT_TRUE(prefix.has_value());
+  EXPECT_TRUE(prefix->literal.is_null());
+  EXPECT_EQ(prefix->actual_value, "x");
 }
 
 }  // namespace

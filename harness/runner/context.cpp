@@ -4,13 +4,13 @@ namespace runner {
 
 Problem failure(const util::SourceLoc& where, std::string message) {
   std::string text = where.known() ? where.str() + ": " + message : message;
-  return Problem{Status::Fail, std::move(text), where};
+  return Problem{Status::Fail, std::move(text), where, {}};
 }
 
 Problem infrastructure(const util::SourceLoc& where, const util::Error& error) {
   std::string text = std::string(util::kind_name(error.kind)) + ": " + error.message;
   if (where.known()) text = where.str() + ": " + text;
-  return Problem{Status::Error, std::move(text), where};
+  return Problem{Status::Error, std::move(text), where, {}};
 }
 
 std::string scenario_path(const scenario::Scenario& scenario, const std::string& path) {

@@ -11,7 +11,7 @@ std::vector<int> parts(const gotool::Version& version) {
 }
 
 Problem skip(const scenario::Scenario& scenario, std::string message) {
-  return Problem{Status::Skip, std::move(message), scenario.requirements.loc};
+  return Problem{Status::Skip, std::move(message), scenario.requirements.loc, {}};
 }
 
 }  // namespace

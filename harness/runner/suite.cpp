@@ -31,7 +31,7 @@ ScenarioResult unloadable(const scenario::ScenarioEntry& s,
   r.status = Status::Error;
   std::string message = "the scenario file changed since it was validated and no longer loads:";
   for (const auto& d : diagnostics) message += "\n" + d.str();
-  r.problem = {Status::Error, message, s.loc};
+  r.problem = {Status::Error, message, s.loc, {}};
   return r;
 }
 
@@ -69,7 +69,7 @@ ScenarioResult not_run(const scenario::ScenarioEntry& s, int run, int runs,
   r.name = s.name;
   r.loc = s.loc;
   r.status = Status::Skip;
-  r.problem = {Status::Skip, "not run: " + reason, s.loc};
+  r.problem = {Status::Skip, "not run: " + reason, s.loc, {}};
   r.repetition = run;
   r.repetitions = runs;
   return r;
