@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "harness/dap/message.h"
 #include "harness/runner/output.h"
 #include "harness/runner/steps.h"
 #include "harness/util/strings.h"
@@ -49,6 +50,19 @@ std::string in_order_failure(const scenario::ExpectOutput& expect, const std::st
          ", got none; output " + util::quote(text);
 }
 
+// Whether the program has ended: a step saw it, or its `exited`/`terminated` event is in the log
+// (left there for the expect_exit that comes later). `scanned`: the receive index the look starts
+// at, advanced past what was looked at.
+bool program_ended(RunContext& ctx, std::size_t& scanned) {
+  if (ctx.ended) return true;
+  std::size_t end = ctx.session().received_count();
+  auto found = ctx.session().wait(
+      [](const json& m) { return dap::is_event(m, "exited") || dap::is_event(m, "terminated"); },
+      scanned, util::Deadline::after(util::Duration(0)), "the program's end");
+  scanned = end;
+  return found.ok();
+}
+
 }  // namespace
 
 StepResult run_expect_output(RunContext& ctx, const scenario::Step& step,
@@ -57,10 +71,11 @@ StepResult run_expect_output(RunContext& ctx, const scenario::Step& step,
   auto deadline = ctx.deadline(ctx.step_timeout(step, ctx.env.timeouts.output));
   std::string path = "output[" + expect.category + "]";
   bool grace_started = false;
+  std::size_t scanned = ctx.cursor;
   while (true) {
     // Once the program has ended nothing new can come but what is still in the pipes: wait
     // only a short grace for that, not the whole output timeout.
-    if (ctx.ended && !grace_started) {
+    if (!grace_started && program_ended(ctx, scanned)) {
       grace_started = true;
       deadline = deadline.min(util::Deadline::after(util::Duration(300)));
     }
