@@ -604,7 +604,12 @@ TEST(Cli, UpdateRewritesExactlyTheWrongValues) {
                                           "value: '2.5'                   #");
   expected = util::testing::replace_first(expected, "code: 4 ", "code: 0 ");
   EXPECT_EQ(util::testing::read_file(file), expected);
-  EXPECT_NE(r.out.find("@@ line 11 @@"), std::string::npos) << r.out;
+  // One diff for the file, over all rounds.
+  EXPECT_NE(
+      r.out.find("--- " + file.string() + "\n+++ " + file.string() + " (updated)\n@@ line 11 @@\n"),
+      std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("+++"), r.out.rfind("+++")) << r.out;
   EXPECT_NE(r.out.find("-          value: '7.25'"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("+      code: 0 "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("3 value(s) rewritten; now PASS"), std::string::npos) << r.out;

@@ -85,8 +85,9 @@ UpdateReport update_scenario(ScenarioResult result, const Environment& env) {
       break;
     }
     report.rewritten += static_cast<int>(asked - outcome.refused.size());
-    report.diff +=
-        scenario::scalar_diff(file.string(), *before, outcome.text, outcome.changed_lines);
+    if (!original) original = *before;
+    current = outcome.text;
+    changed_lines.insert(outcome.changed_lines.begin(), outcome.changed_lines.end());
     auto reloaded = scenario::load_file(file);
     if (reloaded.scenarios.empty()) {
       // Cannot happen when every rewrite reads back; keep the user's file if it does.
