@@ -1,6 +1,4 @@
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "harness/cli/commands.h"
 #include "harness/cli/exit_codes.h"
@@ -11,29 +9,19 @@
 #include "harness/record/scenario_text.h"
 #include "harness/scenario/loader.h"
 #include "harness/scenario/scalar_edit.h"
-#include "harness/util/strings.h"
+#include "harness/util/files.h"
 
 namespace cli {
 
 namespace {
 
-std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 void print_diagnostics(const std::vector<scenario::Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics) std::fprintf(stderr, "%s\n", d.str().c_str());
 }
 
-// The recorded scenario's text as it will be read from `destination`: when the skeleton's
-// relative `program` is not found from there, it becomes the absolute program folder.
-std::string anchored_program(std::string text, const scenario::Scenario& skeleton,
-                             const std::filesystem::path& destination) {
-  auto loaded = scenario::load_text(destination, text);
-  if (!loaded.scenarios.empty()) return text;
+// `text` with the skeleton's relative `program` made the absolute program folder, for an output
+// folder from which the relative path is not found; `text` itself if it cannot be rewritten.
+std::string anchored_program(const std::string& text, const scenario::Scenario& skeleton) {
   auto written = scenario::read_scalar(text, skeleton.program_loc);
   if (!written) return text;
   auto edited = scenario::edit_scalars(
@@ -105,12 +93,20 @@ int record_command(const RecordCommandOptions& options) {
   std::string header = "# steps recorded by `harness record` with dlv " + dlv->version.str() +
                        ", " + go->version_text + ", " + std::to_string(runs.size()) +
                        " run(s);\n# values that vary between runs are matchers\n";
-  std::string text =
-      record::with_steps(read_text(options.skeleton), header, record::yaml_text(*steps, 2));
+  auto skeleton_text = util::read_file(options.skeleton);
+  if (!skeleton_text) {
+    std::fprintf(stderr, "harness record: %s\n", skeleton_text.error().message.c_str());
+    return kUsage;
+  }
+  std::string text = record::with_steps(*skeleton_text, header, record::yaml_text(*steps, 2));
   auto destination = options.output.value_or(options.skeleton);
-  text = anchored_program(std::move(text), skeleton, destination);
   // What is written must load: a recorded scenario is only useful if `harness run` takes it.
   auto check = scenario::load_text(destination, text);
+  if (check.scenarios.empty()) {
+    // A relative `program` may not be found from the output's folder.
+    text = anchored_program(text, skeleton);
+    check = scenario::load_text(destination, text);
+  }
   if (!check.diagnostics.empty()) {
     std::fprintf(stderr, "harness record: the recorded scenario does not load (a harness bug):\n");
     print_diagnostics(check.diagnostics);
@@ -121,10 +117,8 @@ int record_command(const RecordCommandOptions& options) {
     std::fputs(text.c_str(), stdout);
     return kAllPassed;
   }
-  std::ofstream out(*options.output, std::ios::binary | std::ios::trunc);
-  out << text;
-  if (!out.flush()) {
-    std::fprintf(stderr, "harness record: cannot write %s\n", options.output->c_str());
+  if (auto written = util::write_file_atomically(*options.output, text); !written) {
+    std::fprintf(stderr, "harness record: %s\n", written.error().message.c_str());
     return kUsage;
   }
   std::fprintf(stderr,

@@ -1,12 +1,11 @@
 #include <cstdio>
-#include <fstream>
 
 #include "harness/cli/commands.h"
 #include "harness/cli/exit_codes.h"
 #include "harness/gotool/toolchain.h"
 #include "harness/process/child.h"
 #include "harness/replay/replayer.h"
-#include "harness/report/junit.h"
+#include "harness/util/files.h"
 
 namespace cli {
 
@@ -92,7 +91,7 @@ int replay_command(const ReplayCommandOptions& options) {
     std::string text = report_json(options, *trace, *dlv, *report).dump(2) + "\n";
     if (json_on_stdout) {
       std::fputs(text.c_str(), stdout);
-    } else if (auto written = report::write_file_atomically(*options.json, text); !written) {
+    } else if (auto written = util::write_file_atomically(*options.json, text); !written) {
       std::fprintf(stderr, "harness: --json: %s\n", written.error().str().c_str());
       return kUsage;
     }

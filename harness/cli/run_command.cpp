@@ -19,6 +19,7 @@
 #include "harness/runner/suite.h"
 #include "harness/runner/update.h"
 #include "harness/scenario/selection.h"
+#include "harness/util/files.h"
 #include "harness/util/strings.h"
 
 namespace cli {
@@ -308,7 +309,7 @@ int run_command(const RunOptions& options) {
     if (ec) std::fprintf(stderr, "harness: --json: %s\n", ec.message().c_str());
   }
   auto junit_path = options.junit.value_or(options.reports_dir / "junit.xml");
-  auto written = report::write_file_atomically(
+  auto written = util::write_file_atomically(
       junit_path, report::junit_xml("dlv-harness", suites,
                                     options.junit_extended ? report::JunitFlavour::Extended
                                                            : report::JunitFlavour::Strict));

@@ -68,10 +68,10 @@ std::pair<std::string, bool> varying_pattern(const std::string& value,
   while (at < value.size()) {
     std::size_t best = std::string::npos, length = 0;
     const VaryingKind* kind = nullptr;
+    const std::string rest = value.substr(at);
     for (const VaryingKind* kp : kinds) {
       const VaryingKind& k = *kp;
       std::smatch m;
-      std::string rest = value.substr(at);
       if (std::regex_search(rest, m, k.find) && at + m.position(0) < best) {
         best = at + static_cast<std::size_t>(m.position(0));
         length = static_cast<std::size_t>(m.length(0));

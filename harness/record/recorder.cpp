@@ -135,16 +135,15 @@ std::variant<RecordedStop, Problem> record_stop(RunContext& ctx, const scenario:
 
 // The program's output once it has ended: what is still in the pipes arrives within moments.
 void record_output(RunContext& ctx, Recording& recording) {
-  std::string seen;
   for (int settle = 0; settle < 10; ++settle) {
-    std::string now =
-        runner::collected_output(ctx, "stdout") + "\x1f" + runner::collected_output(ctx, "stderr");
-    if (now == seen) break;
-    seen = now;
+    std::string out = runner::collected_output(ctx, "stdout");
+    std::string err = runner::collected_output(ctx, "stderr");
+    bool settled = out == recording.stdout_text && err == recording.stderr_text;
+    recording.stdout_text = std::move(out);
+    recording.stderr_text = std::move(err);
+    if (settled) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  recording.stdout_text = runner::collected_output(ctx, "stdout");
-  recording.stderr_text = runner::collected_output(ctx, "stderr");
 }
 
 std::optional<Problem> record_session(RunContext& ctx, const RecordOptions& options,

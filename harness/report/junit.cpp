@@ -1,11 +1,8 @@
 #include "harness/report/junit.h"
 
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 
 #include "harness/report/xml_text.h"
 
@@ -141,29 +138,6 @@ std::string junit_xml(const std::string& suite_name,
                       const std::vector<runner::ScenarioResult>& results,
                       const Properties& properties, JunitFlavour flavour) {
   return junit_xml(suite_name, {SuiteReport{suite_name, results, properties}}, flavour);
-}
-
-util::Expected<void> write_file_atomically(const std::filesystem::path& file,
-                                           const std::string& text) {
-  std::error_code ec;
-  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
-  auto tmp = file;
-  tmp += ".tmp." + std::to_string(getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      return util::fail(util::ErrorKind::Io, "cannot write " + tmp.string());
-    }
-  }
-  std::filesystem::rename(tmp, file, ec);
-  if (ec) {
-    std::string why = ec.message();
-    std::filesystem::remove(tmp, ec);
-    return util::fail(util::ErrorKind::Io, "cannot write " + file.string() + ": " + why);
-  }
-  return {};
 }
 
 }  // namespace report

@@ -34,9 +34,4 @@ struct SuiteReport {
 std::string junit_xml(const std::string& name, const std::vector<SuiteReport>& suites,
                       JunitFlavour flavour = JunitFlavour::Strict);
 
-// Writes `text` to `file` atomically (temporary file in the same folder, then rename), creating
-// parent folders.
-util::Expected<void> write_file_atomically(const std::filesystem::path& file,
-                                           const std::string& text);
-
 }  // namespace report

@@ -1,13 +1,11 @@
 #include "harness/runner/update.h"
 
-#include <fstream>
-#include <optional>
 #include <set>
-#include <sstream>
 
 #include "harness/runner/scenario_runner.h"
 #include "harness/scenario/loader.h"
 #include "harness/scenario/scalar_edit.h"
+#include "harness/util/files.h"
 
 namespace runner {
 
@@ -15,30 +13,6 @@ namespace {
 
 // A run stops at its first failing step; this many rounds reach well past any real scenario.
 constexpr int kMaxRounds = 12;
-
-util::Expected<std::string> read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return util::fail(util::ErrorKind::Io, "cannot read " + file.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Replaces the file through a sibling temporary, so a crash never leaves half a scenario.
-util::Expected<void> write_text(const std::filesystem::path& file, const std::string& text) {
-  auto temporary = file;
-  temporary += ".update-tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) return util::fail(util::ErrorKind::Io, "cannot write " + temporary.string());
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, file, ec);
-  if (ec)
-    return util::fail(util::ErrorKind::Io, "cannot replace " + file.string() + ": " + ec.message());
-  return {};
-}
 
 std::string where_text(const match::Mismatch& m) {
   return m.where.str() + ": " + m.path;
@@ -49,9 +23,14 @@ std::string where_text(const match::Mismatch& m) {
 UpdateReport update_scenario(ScenarioResult result, const Environment& env) {
   UpdateReport report;
   std::filesystem::path file = result.id;
+  auto original = util::read_file(file);
+  if (!original) {
+    report.refused.push_back(original.error().message);
+    report.result = std::move(result);
+    return report;
+  }
+  std::string current = *original;  // the file as the last round left it
   std::set<std::pair<int, int>> rewritten_at;
-  std::optional<std::string> original;  // the file before the first rewrite
-  std::string current;
   std::set<int> changed_lines;
   for (int round = 0; round < kMaxRounds && result.status == Status::Fail; ++round) {
     std::vector<scenario::ScalarEdit> edits;
@@ -70,37 +49,31 @@ UpdateReport update_scenario(ScenarioResult result, const Environment& env) {
       }
     }
     if (edits.empty()) break;
-    auto before = read_text(file);
-    if (!before) {
-      report.refused.push_back(before.error().message);
-      break;
-    }
     std::size_t asked = edits.size();
-    auto outcome = scenario::edit_scalars(*before, std::move(edits));
+    auto outcome = scenario::edit_scalars(current, std::move(edits));
     for (const auto& [edit, why] : outcome.refused)
       report.refused.push_back(edit.at.str() + ": " + why + "; left as written");
     if (outcome.changed_lines.empty()) break;
-    if (auto written = write_text(file, outcome.text); !written) {
+    if (auto written = util::write_file_atomically(file, outcome.text); !written) {
       report.refused.push_back(written.error().message);
       break;
     }
-    report.rewritten += static_cast<int>(asked - outcome.refused.size());
-    if (!original) original = *before;
-    current = outcome.text;
-    changed_lines.insert(outcome.changed_lines.begin(), outcome.changed_lines.end());
     auto reloaded = scenario::load_file(file);
     if (reloaded.scenarios.empty()) {
       // Cannot happen when every rewrite reads back; keep the user's file if it does.
-      (void)write_text(file, *before);
+      (void)util::write_file_atomically(file, current);
       report.refused.push_back(file.string() + ": the rewritten file did not load; restored");
       break;
     }
+    report.rewritten += static_cast<int>(asked - outcome.refused.size());
+    changed_lines.insert(outcome.changed_lines.begin(), outcome.changed_lines.end());
+    current = std::move(outcome.text);
     ScenarioResult next = run_scenario(reloaded.scenarios.front(), env);
     next.repetition = result.repetition;
     next.repetitions = result.repetitions;
     result = std::move(next);
   }
-  if (original) {
+  if (!changed_lines.empty()) {
     report.diff = scenario::scalar_diff(file.string(), *original, current,
                                         {changed_lines.begin(), changed_lines.end()});
   }
