@@ -551,7 +551,7 @@ TEST(Cli, RecordedScenarioOfEveryProgramPassesTenRunsInARow) {
             std::string::npos)
       << basics;
   EXPECT_NE(basics.find("count: {value: 3, type: int}"), std::string::npos) << basics;
-  EXPECT_NE(basics.find("in_order: [hello world, "), std::string::npos) << basics;
+  EXPECT_NE(basics.find("{category: stdout, contains: hello world}"), std::string::npos) << basics;
   EXPECT_NE(basics.find("  - expect_exit: {code: 0}\n"), std::string::npos) << basics;
 
   auto r = harness({"run", "--repeat", "10", "-j", "2", "--reports", (dir / "run-reports").string(),
