@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "harness/scenario/readers.h"
+#include "harness/scenario/stray_comma.h"
 #include "harness/util/strings.h"
 
 namespace scenario {
@@ -56,93 +57,6 @@ std::optional<Diagnostic> binary_content(const std::string& file, std::string_vi
   if (!at) return std::nullopt;
   return Diagnostic{SourceLoc{file, at->line, at->col},
                     std::string("not a UTF-8 text file (") + at->what + ")", ""};
-}
-
-// yaml-cpp 0.7 (Debian 12's) can loop forever, allocating without bound, on a ',' that starts a
-// token outside a flow collection (found by loader_fuzz: ",", "--- ,", "!,", "&a ,",
-// "\",)\",", "- a:\n    b: 1\n,"). Such a comma is never valid YAML there, so a small scan
-// finds it and the text never reaches the parser. Commas inside [ ] and { }, quotes, comments,
-// block scalars and plain scalars ("a: b, c") are left alone.
-std::optional<Diagnostic> stray_comma(const std::string& file, std::string_view text) {
-  enum class Before { LineStart, Indicator, Token, Plain };  // what precedes, on this line
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  auto line_at = [&](std::size_t begin) {
-    return std::string(text.substr(begin, text.find('\n', begin) - begin));
-  };
-  Before before = Before::LineStart;
-  int depth = 0, line = 1;
-  std::size_t line_begin = 0;
-  std::optional<std::size_t> block_indent;  // inside a block scalar: its parent's indentation
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (i == line_begin) {
-      std::size_t indent = text.find_first_not_of(" \t", i);
-      if (indent == std::string_view::npos) indent = text.size();
-      bool empty = indent == text.size() || text[indent] == '\n' || text[indent] == '\r';
-      if (block_indent && (empty || indent - i > *block_indent)) {  // block scalar content
-        i = std::min(text.find('\n', i), text.size() - 1);
-        line_begin = i + 1;
-        ++line;
-        continue;
-      }
-      block_indent.reset();
-      std::string_view head = text.substr(i, 4);
-      if ((head.substr(0, 3) == "---" || head.substr(0, 3) == "...") &&
-          (head.size() == 3 || blank(head[3]))) {
-        i += 2;  // a document marker: what follows starts a document
-        continue;
-      }
-    }
-    if (c == '\n') {
-      ++line;
-      line_begin = i + 1;
-      before = Before::LineStart;
-    } else if (c == ' ' || c == '\t' || c == '\r') {
-      continue;
-    } else if (c == '#' && (i == line_begin || blank(text[i - 1]))) {
-      i = std::min(text.find('\n', i), text.size()) - 1;  // a comment, to the end of the line
-    } else if ((c == '"' || c == '\'') && before != Before::Plain) {
-      for (++i; i < text.size(); ++i) {  // a quoted scalar, maybe over several lines
-        if (c == '"' && text[i] == '\\' && i + 1 < text.size()) ++i;  // \" and friends
-        if (text[i] == '\n') {
-          ++line;
-          line_begin = i + 1;
-        } else if (text[i] == c) {
-          if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-            ++i;  // '' is a quote inside single quotes
-            continue;
-          }
-          break;
-        }
-      }
-      before = Before::Token;
-    } else if ((c == '[' || c == '{') && before != Before::Plain) {
-      ++depth;
-      before = Before::Indicator;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-      before = Before::Token;
-    } else if (c == ',' && depth > 0) {
-      before = Before::Indicator;
-    } else if (c == ',' && before != Before::Plain) {
-      return Diagnostic{SourceLoc{file, line, static_cast<int>(i - line_begin) + 1},
-                        "a ',' cannot start a value outside [ ] or { } (yaml-cpp 0.7 may never "
-                        "return from it); put it inside the list or quote the value",
-                        line_at(line_begin)};
-    } else if ((c == '!' || c == '&') && before != Before::Plain) {
-      while (i + 1 < text.size() && !blank(text[i + 1]) && text[i + 1] != ',') ++i;  // tag/anchor
-      before = Before::Token;
-    } else if ((c == '|' || c == '>') && before != Before::Plain && depth == 0) {
-      std::size_t indent = text.find_first_not_of(" \t", line_begin);
-      block_indent = indent - line_begin;  // the lines indented deeper are its content
-      i = std::min(text.find('\n', i), text.size()) - 1;
-    } else if ((c == ':' || c == '-' || c == '?') && (i + 1 == text.size() || blank(text[i + 1]))) {
-      before = Before::Indicator;
-    } else {
-      before = Before::Plain;
-    }
-  }
-  return std::nullopt;
 }
 
 void read_program(Reader& reader, const Entry& pair, Scenario& scenario, std::string& program) {
@@ -277,7 +191,7 @@ LoadResult load_text(const fs::path& file, const std::string& text) {
     result.diagnostics.push_back(std::move(*binary));
     return result;
   }
-  if (auto hang = stray_comma(name, text)) {
+  if (auto hang = find_stray_comma(name, text)) {
     result.diagnostics.push_back(std::move(*hang));
     return result;
   }
