@@ -7,6 +7,7 @@
 #include <spawn.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -344,13 +345,16 @@ void Child::read_loop(Stream stream) {
     int ready = ::poll(fds, 2, -1);
     if (ready < 0 && errno == EINTR) continue;
     if (ready < 0) break;
+    reading_[int(stream)] = true;
     if (fds[0].revents != 0 && !read_available()) break;
     if (fds[1].revents != 0) {  // asked to stop: drain what is buffered, then quit
       read_available();
       break;
     }
+    reading_[int(stream)] = false;
   }
   close_stream(stream);
+  reading_[int(stream)] = false;
 }
 
 void Child::append(Stream stream, std::string_view data) {
@@ -397,6 +401,27 @@ std::string Child::text(Stream stream) const {
 
 std::string Child::stderr_tail() const {
   return std::string(util::trim(util::tail_lines(stderr_text(), kStderrTailLines)));
+}
+
+bool Child::caught_up() {
+  std::lock_guard<std::mutex> lifecycle(lifecycle_mutex_);  // the fds stay open meanwhile
+  if (settled_) return true;
+  for (int fd : read_fds_) {
+    int unread = 0;
+    if (fd >= 0 && ::ioctl(fd, FIONREAD, &unread) == 0 && unread > 0) return false;
+  }
+  // Checked after the pipes: a reader that emptied one is busy until it has appended.
+  for (const auto& reading : reading_)
+    if (reading) return false;
+  return true;
+}
+
+bool Child::catch_up(util::Deadline deadline) {
+  while (!caught_up()) {
+    if (deadline.expired()) return false;
+    std::this_thread::sleep_for(util::Duration(2));
+  }
+  return true;
 }
 
 std::optional<ExitStatus> Child::exit_status() const {

@@ -12,6 +12,7 @@
 // that are not a Child (debuggees re-parented to us after become_subreaper()) are reaped by
 // reap_adopted(), which terminate_tree() calls itself.
 
+#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
@@ -88,6 +89,12 @@ class Child {
   // Errors: Timeout "<argv0> (pid N) did not exit within <s>" (the process keeps running).
   util::Expected<ExitStatus> wait(util::Deadline deadline);
 
+  // Waits (at most until `deadline`) until everything written to the captured pipes before
+  // this call has been read and appended: no pipe holds unread bytes and no reader is between
+  // reading and appending. For "the program has exited, is all its output in?" while the
+  // process that shares its pipes (dlv) lives on. True when caught up.
+  bool catch_up(util::Deadline deadline);
+
   // The exit status once the process has ended, else nullopt.
   std::optional<ExitStatus> exit_status() const;
 
@@ -113,6 +120,8 @@ class Child {
   // then makes them drain what is buffered and stop; joins them. Runs once.
   void settle_output(util::Deadline deadline);
   bool readers_done_locked() const;
+  // No pipe holds unread bytes and no reader is busy (see catch_up).
+  bool caught_up();
   std::string stderr_tail() const;
 
   int pid_ = -1;
@@ -132,6 +141,7 @@ class Child {
   int waiter_stop_fd_ = -1;  // eventfd: readable when the waiter must give up
   int fd3_copy_fd_ = -1;
   std::thread readers_[3];
+  std::atomic<bool> reading_[3] = {false, false, false};  // a reader between read and append
   std::thread waiter_;
 
   std::mutex lifecycle_mutex_;  // serializes settle_output and terminate_tree

@@ -252,6 +252,31 @@ TEST(WaitTest, ReturnsEvenWhenADetachedGrandchildHoldsThePipe) {
   EXPECT_EQ(descendants(::getpid()), std::vector<int>{});
 }
 
+// dlv lives on after the program it ran has exited: catch_up says when all the program wrote
+// to the shared pipes is in, without waiting for an end of stream that does not come.
+TEST(CatchUpTest, EverythingWrittenBeforeTheCallIsReadWhileTheWriterLivesOn) {
+  auto dir = util::testing::scratch_dir();
+  const auto marker = dir / "written";
+  for (int round = 0; round < 20; ++round) {
+    std::filesystem::remove(marker);
+    auto child = must_spawn(cmd({"sh", "-c",
+                                 "head -c 300000 /dev/zero; printf end; head -c 1000 /dev/zero >&2;"
+                                 " : > " +
+                                     marker.string() + "; exec sleep 30"}));
+    ASSERT_TRUE(child);
+    auto until = soon();
+    while (!std::filesystem::exists(marker) && !until.expired())
+      std::this_thread::sleep_for(util::Duration(1));
+    ASSERT_TRUE(std::filesystem::exists(marker));
+    EXPECT_TRUE(child->catch_up(soon()));
+    EXPECT_EQ(child->stdout_text().size(), 300003u) << "round " << round;
+    EXPECT_EQ(child->stderr_text().size(), 1000u) << "round " << round;
+    EXPECT_FALSE(child->exit_status());  // still running: no end of stream helped
+    child->terminate_tree(util::Duration(100));
+    EXPECT_TRUE(child->catch_up(soon()));  // after the end, trivially
+  }
+}
+
 TEST(TerminateTreeTest, LeavesNoDescendantAlive) {
   auto child = must_spawn(cmd({"/bin/sh", "-c", "sleep 100 & sleep 100"}));
   ASSERT_TRUE(child);

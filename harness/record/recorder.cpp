@@ -133,16 +133,23 @@ std::variant<RecordedStop, Problem> record_stop(RunContext& ctx, const scenario:
   return stop;
 }
 
-// The program's output once it has ended: what is still in the pipes arrives within moments.
+// The program's output once it has ended: all of it is in the pipes (after a disconnect, dlv
+// < 1.27's case, once dlv has exited); output dlv forwards as events may trail for moments, so
+// it is read until two reads 100 ms apart agree.
 void record_output(RunContext& ctx, Recording& recording) {
+  auto deadline = ctx.deadline(ctx.env.timeouts.teardown);
+  if (ctx.disconnected || ctx.session().closed()) ctx.settle_after_disconnect(deadline);
+  ctx.catch_up_output(deadline);
+  recording.stdout_text = runner::collected_output(ctx, "stdout");
+  recording.stderr_text = runner::collected_output(ctx, "stderr");
   for (int settle = 0; settle < 10; ++settle) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
     std::string out = runner::collected_output(ctx, "stdout");
     std::string err = runner::collected_output(ctx, "stderr");
     bool settled = out == recording.stdout_text && err == recording.stderr_text;
     recording.stdout_text = std::move(out);
     recording.stderr_text = std::move(err);
     if (settled) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
 }
 

@@ -35,6 +35,7 @@ void RunContext::replace_session(std::unique_ptr<dap::Session> next) {
   cursor = 0;
   configured = false;
   disconnected = false;
+  settled_ = false;
   ended = false;
   stop.reset();
   breakpoint_ids.clear();
@@ -77,6 +78,24 @@ util::Expected<const std::vector<json>*> RunContext::frames() {
     stop->frames_loaded = true;
   }
   return &stop->frames;
+}
+
+void RunContext::settle_after_disconnect(util::Deadline deadline) {
+  if (settled_) return;
+  settled_ = true;
+  // Nothing matches: returns once the connection is closed (or at the deadline).
+  (void)session_->wait([](const json&) { return false; }, session_->received_count(), deadline,
+                       "dlv to close the connection after 'disconnect'");
+  if (!dlv_ends_on_disconnect || !dlv.child().wait(deadline)) return;
+  if (debuggee && !debuggee->wait(deadline.min(util::Deadline::after(util::Duration(1000))))) {
+    return;
+  }
+  output_complete = true;
+}
+
+void RunContext::catch_up_output(util::Deadline deadline) {
+  dlv.child().catch_up(deadline);
+  if (debuggee) debuggee->catch_up(deadline);
 }
 
 }  // namespace runner

@@ -67,6 +67,12 @@ class RunContext {
   std::optional<int> exit_code;                 // once known
   bool ended = false;                           // `terminated` or `exited` seen
   bool disconnected = false;                    // a disconnect request was sent
+  // Whether dlv ends once its client disconnected: every `dlv dap`; a headless server only
+  // when told to terminate the debuggee (else it waits for the next client).
+  bool dlv_ends_on_disconnect = true;
+  // dlv (and a program the harness started) exited and their pipes were read to the end:
+  // no output can come any more.
+  bool output_complete = false;
 
   // The earlier of now + `d` and the scenario's own deadline.
   util::Deadline deadline(util::Duration d) const;
@@ -81,12 +87,21 @@ class RunContext {
   bool no_debug() const;
   // The top-down frames of the stopped thread (stackTrace on first use after a stop).
   util::Expected<const std::vector<json>*> frames();
+  // After a disconnect or a closed connection: waits, until `deadline`, for dlv to close the
+  // connection and, where it ends (dlv_ends_on_disconnect), for it to exit and for all it and
+  // the program wrote to be read (then output_complete). A program the harness started is
+  // given at most a second more. Runs its waits once.
+  void settle_after_disconnect(util::Deadline deadline);
+  // Reads, until `deadline`, everything written so far to the pipes of dlv and of a program
+  // the harness started (see process::Child::catch_up).
+  void catch_up_output(util::Deadline deadline);
   // Forgets the stop (after any resume).
   void resumed() { stop.reset(); }
 
  private:
   std::unique_ptr<dap::Session> session_;
   util::Deadline scenario_deadline_;
+  bool settled_ = false;
 };
 
 }  // namespace runner

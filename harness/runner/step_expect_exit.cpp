@@ -8,13 +8,17 @@ namespace runner {
 namespace {
 
 // dlv < 1.27.0 sends no `exited` event: the status appears as a console output line
-// "Process N has exited with status S" after disconnect.
+// "Process N has exited with status S" after disconnect (sent here unless a `disconnect` step
+// did).
 std::optional<int> exit_code_from_console(RunContext& ctx) {
   static const std::regex pattern(R"(has exited with status (-?\d+))");
-  std::size_t from = ctx.session().received_count();
-  auto seq = ctx.session().send_request("disconnect", {{"terminateDebuggee", true}});
-  if (!seq) return std::nullopt;
-  ctx.disconnected = true;
+  std::size_t from = ctx.disconnected ? 0 : ctx.session().received_count();
+  if (!ctx.disconnected) {
+    auto seq = ctx.session().send_request("disconnect", {{"terminateDebuggee", true}});
+    if (!seq) return std::nullopt;
+    ctx.disconnected = true;
+    ctx.dlv_ends_on_disconnect = true;
+  }
   auto found = ctx.session().wait(
       [](const json& m) {
         return dap::is_event(m, "output") &&

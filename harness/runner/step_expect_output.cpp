@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <thread>
 
 #include "harness/dap/message.h"
 #include "harness/runner/output.h"
@@ -73,16 +74,22 @@ StepResult run_expect_output(RunContext& ctx, const scenario::Step& step,
   bool grace_started = false;
   std::size_t scanned = ctx.cursor;
   while (true) {
+    // Once the session is over, dlv ends: its output is complete when it has exited and its
+    // pipes are read to the end (dlv < 1.27 disconnects at expect_exit: checking any sooner
+    // loses the program's last lines).
+    if (ctx.session().closed() || ctx.disconnected) ctx.settle_after_disconnect(deadline);
     // Once the program has ended nothing new can come but what is still in the pipes: wait
     // only a short grace for that, not the whole output timeout.
-    if (!grace_started && program_ended(ctx, scanned)) {
+    if (!grace_started && (ctx.disconnected || program_ended(ctx, scanned))) {
       grace_started = true;
       deadline = deadline.min(util::Deadline::after(util::Duration(300)));
     }
+    // The program wrote its output before it ended: once that is read, the pipes hold it all.
+    if (grace_started) ctx.catch_up_output(deadline);
     std::string text = collected_output(ctx, expect.category);
     auto unmatched = expect.text ? std::nullopt : first_unmatched(expect.in_order, lines_of(text));
     if (expect.text ? expect.text->matches(text) : !unmatched) return std::nullopt;
-    if (deadline.expired() || ctx.session().closed()) {
+    if (deadline.expired() || ctx.output_complete) {
       Checks checks;
       if (expect.text) {
         checks.check(expect.text, text, path);
@@ -95,8 +102,12 @@ StepResult run_expect_output(RunContext& ctx, const scenario::Step& step,
     // Output arrives as DAP events or on dlv's pipes: wake on the next message, or re-read
     // the pipes after a short pause.
     auto next = util::Deadline::after(util::Duration(20)).min(deadline);
-    (void)ctx.session().wait([](const json&) { return true; }, ctx.session().received_count(), next,
-                             "output");
+    if (ctx.session().closed()) {
+      std::this_thread::sleep_until(next.when());
+    } else {
+      (void)ctx.session().wait([](const json&) { return true; }, ctx.session().received_count(),
+                               next, "output");
+    }
   }
 }
 
