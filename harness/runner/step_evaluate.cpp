@@ -3,17 +3,31 @@
 
 namespace runner {
 
+namespace {
+
+// Adds the frameId `evaluate` asks for. Without `frame:`, a stop whose stack dlv cannot produce
+// (at entry: "unknown goroutine 1") is evaluated without a frame, as dlv allows.
+StepResult add_frame(RunContext& ctx, const scenario::Step& step,
+                     const scenario::Evaluate& evaluate, json& args) {
+  if (!ctx.stop || evaluate.without_frame) return std::nullopt;
+  auto frames = ctx.frames();
+  if (!frames && !evaluate.frame) return std::nullopt;
+  if (!frames) return infrastructure(step.loc, frames.error());
+  int depth = evaluate.frame.value_or(0);
+  if (depth >= static_cast<int>((*frames)->size())) {
+    if (!evaluate.frame) return std::nullopt;
+    return failure(step.loc, "frame " + std::to_string(depth) + " does not exist");
+  }
+  args["frameId"] = (**frames)[depth].value("id", 0);
+  return std::nullopt;
+}
+
+}  // namespace
+
 StepResult run_evaluate(RunContext& ctx, const scenario::Step& step,
                         const scenario::Evaluate& evaluate) {
   json args = {{"expression", evaluate.expr}, {"context", evaluate.context}};
-  if (ctx.stop) {
-    auto frames = ctx.frames();
-    if (!frames) return infrastructure(step.loc, frames.error());
-    if (evaluate.frame >= static_cast<int>((*frames)->size())) {
-      return failure(step.loc, "frame " + std::to_string(evaluate.frame) + " does not exist");
-    }
-    args["frameId"] = (**frames)[evaluate.frame].value("id", 0);
-  }
+  if (auto problem = add_frame(ctx, step, evaluate, args)) return problem;
   auto seq = ctx.session().send_request("evaluate", args);
   if (!seq) return infrastructure(step.loc, seq.error());
   auto response = ctx.session().wait_response(*seq, ctx.deadline(ctx.env.timeouts.request));

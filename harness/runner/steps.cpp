@@ -40,6 +40,8 @@ StepResult run_step(RunContext& ctx, const scenario::Step& written) {
           },
           [&](const scenario::Pause&) { return run_pause(ctx, step); },
           [&](const scenario::ExceptionInfo& s) { return run_exception_info(ctx, step, s); },
+          [&](const scenario::Disconnect& s) { return run_disconnect(ctx, step, s); },
+          [&](const scenario::ExpectDlvExit& s) { return run_expect_dlv_exit(ctx, step, s); },
       },
       step.kind);
 }

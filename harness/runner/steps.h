@@ -47,6 +47,13 @@ StepResult run_pause(RunContext& ctx, const scenario::Step& step);
 StepResult run_exception_info(RunContext& ctx, const scenario::Step& step,
                               const scenario::ExceptionInfo& expect);
 
+// disconnect: the client leaves; waits until what follows is complete (see scenario::Disconnect).
+StepResult run_disconnect(RunContext& ctx, const scenario::Step& step,
+                          const scenario::Disconnect& disconnect);
+// expect_dlv_exit: waits for the dlv process to end and checks its exit code.
+StepResult run_expect_dlv_exit(RunContext& ctx, const scenario::Step& step,
+                               const scenario::ExpectDlvExit& expect);
+
 // Collects the mismatches of one step and turns them into a single Problem.
 class Checks {
  public:

@@ -148,7 +148,10 @@ struct ExpectVariables {
 struct Evaluate {
   std::string expr;
   std::string context = "watch";  // watch | repl | hover | clipboard
-  int frame = 0;
+  // `frame: N`: the frame at depth N of the stopped thread. Unset: the top frame, or no frame
+  // when dlv cannot produce the stack (a stop at entry has no goroutine yet).
+  std::optional<int> frame;
+  bool without_frame = false;            // `frame: none`: never send a frameId
   std::optional<match::Matcher> result;  // from `expect:`
   std::optional<match::Matcher> type;
   std::optional<match::Matcher> error;  // the request must fail with this message
@@ -217,6 +220,18 @@ struct SetFunctionBreakpoints {
 };
 // DAP pause of the running program (dlv halts every goroutine).
 struct Pause {};
+// DAP `disconnect`: the client leaves. Afterwards the harness waits until what follows is
+// complete: the connection closed and, where dlv ends (every `dlv dap`; a headless server told
+// to terminate the debuggee), dlv exited and its output read. Then only expect_output,
+// expect_exit and expect_dlv_exit may follow.
+struct Disconnect {
+  std::optional<bool> terminate_debuggee;  // terminateDebuggee; unset: not sent (dlv decides)
+  std::optional<bool> suspend_debuggee;    // suspendDebuggee; unset: not sent
+};
+// dlv's own exit status: waits for the dlv process to end and checks its exit code.
+struct ExpectDlvExit {
+  match::Matcher code;
+};
 // DAP exceptionInfo for the stopped thread: checks the answer, or (`error`) the refusal.
 struct ExceptionInfo {
   std::optional<match::Matcher> exception_id;
@@ -226,10 +241,10 @@ struct ExceptionInfo {
   std::optional<match::Matcher> error;    // the request must fail with this message
 };
 
-using StepKind =
-    std::variant<Continue, Next, StepIn, StepOut, ExpectStop, ExpectVariables, Evaluate,
-                 ExpectOutput, ExpectExit, Reconnect, SetVariable, ExpectStack, ExpectThreads,
-                 SetBreakpoints, SetFunctionBreakpoints, Pause, ExceptionInfo>;
+using StepKind = std::variant<Continue, Next, StepIn, StepOut, ExpectStop, ExpectVariables,
+                              Evaluate, ExpectOutput, ExpectExit, Reconnect, SetVariable,
+                              ExpectStack, ExpectThreads, SetBreakpoints, SetFunctionBreakpoints,
+                              Pause, ExceptionInfo, Disconnect, ExpectDlvExit>;
 
 struct Step {
   std::string keyword;  // as written: "continue", "expect_stop", ...

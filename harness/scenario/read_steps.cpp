@@ -23,7 +23,9 @@ const std::vector<std::string>& step_keywords() {
                                                     "set_breakpoints",
                                                     "set_function_breakpoints",
                                                     "pause",
-                                                    "exception_info"};
+                                                    "exception_info",
+                                                    "disconnect",
+                                                    "expect_dlv_exit"};
   return keywords;
 }
 
@@ -162,6 +164,8 @@ std::optional<StepKind> read_evaluate(Reader& reader, const Entry& body, const E
       if (auto context = reader.choice(pair, contexts, "context")) evaluate.context = *context;
     } else if (pair.key == "save") {
       evaluate.save = read_capture_name(reader, pair);
+    } else if (pair.value.IsScalar() && pair.value.Scalar() == "none") {
+      evaluate.without_frame = true;
     } else if (auto frame = reader.integer(pair, 0)) {
       evaluate.frame = *frame;
     }
@@ -261,18 +265,33 @@ std::optional<StepKind> read_output(Reader& reader, const Entry& body) {
   return output;
 }
 
-std::optional<StepKind> read_exit(Reader& reader, const Entry& body) {
+// expect_exit / expect_dlv_exit: `{code: MATCHER}`.
+std::optional<match::Matcher> read_exit_code(Reader& reader, const Entry& body) {
   static const std::vector<std::string> keys = {"code"};
   auto pairs = reader.map_value(body, &keys);
   if (!pairs) return std::nullopt;
   if (pairs->empty()) {
     if (!body.value.IsMap() || body.value.size() == 0)
-      reader.missing(body_loc(reader, body), "code", "'expect_exit'");
+      reader.missing(body_loc(reader, body), "code", "'" + body.key + "'");
     return std::nullopt;
   }
-  auto code = reader.matcher(pairs->front());
-  if (!code) return std::nullopt;
-  return ExpectExit{std::move(*code)};
+  return reader.matcher(pairs->front());
+}
+
+std::optional<StepKind> read_disconnect(Reader& reader, const Entry& body) {
+  static const std::vector<std::string> keys = {"terminate_debuggee", "suspend_debuggee"};
+  auto pairs = reader.map_value(body, &keys);
+  if (!pairs) return std::nullopt;
+  Disconnect disconnect;
+  bool ok = true;
+  for (const auto& pair : *pairs) {
+    auto value = reader.boolean(pair);
+    ok = ok && value;
+    if (pair.key == "terminate_debuggee") disconnect.terminate_debuggee = value;
+    if (pair.key == "suspend_debuggee") disconnect.suspend_debuggee = value;
+  }
+  if (!ok) return std::nullopt;
+  return disconnect;
 }
 
 // Steps without arguments: `continue: {}` (or an empty value).
@@ -311,7 +330,11 @@ std::optional<StepKind> read_body(Reader& reader, const Entry& body, const Entry
   if (k == "set_function_breakpoints") return read_set_function_breakpoints(reader, body);
   if (k == "pause") return read_plain<Pause>(reader, body);
   if (k == "exception_info") return read_exception_info(reader, body);
-  return read_exit(reader, body);
+  if (k == "disconnect") return read_disconnect(reader, body);
+  auto code = read_exit_code(reader, body);
+  if (!code) return std::nullopt;
+  if (k == "expect_dlv_exit") return ExpectDlvExit{std::move(*code)};
+  return ExpectExit{std::move(*code)};
 }
 
 // " (did you mean 'x'?)" or "; LABEL: a, b, c".

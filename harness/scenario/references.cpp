@@ -124,6 +124,25 @@ void check_reconnects(Reader& reader, const Scenario& scenario) {
   }
 }
 
+// After `disconnect` the session is over: only the checks of what followed it may come.
+void check_after_disconnect(Reader& reader, const Scenario& scenario) {
+  const Step* disconnect = nullptr;
+  for (const auto& step : scenario.steps) {
+    bool after_end = std::holds_alternative<ExpectOutput>(step.kind) ||
+                     std::holds_alternative<ExpectExit>(step.kind) ||
+                     std::holds_alternative<ExpectDlvExit>(step.kind);
+    if (disconnect && !after_end) {
+      reader.error(step.loc, "'" + step.keyword + "' cannot follow 'disconnect' (at " +
+                                 std::to_string(disconnect->loc.line) + ":" +
+                                 std::to_string(disconnect->loc.col) +
+                                 "): after it only expect_output, expect_exit and "
+                                 "expect_dlv_exit can run");
+      return;
+    }
+    if (std::holds_alternative<Disconnect>(step.kind)) disconnect = &step;
+  }
+}
+
 }  // namespace
 
 void check_references(Reader& reader, const Scenario& scenario, const std::string& program,
@@ -135,6 +154,7 @@ void check_references(Reader& reader, const Scenario& scenario, const std::strin
   check_unique_ids(reader, pending.breakpoint_ids);
   check_at_references(reader, scenario, pending);
   check_reconnects(reader, scenario);
+  check_after_disconnect(reader, scenario);
 }
 
 }  // namespace scenario
