@@ -31,6 +31,8 @@ constexpr const char* kFooter =
     "                                         one CI shard, in parallel, flaky runs marked\n"
     "\nExit status: 0 all passed, 1 a scenario failed or errored (or the run's deadline passed),\n"
     "2 usage error or invalid scenario files (nothing is run), 3 go or dlv missing,\n"
+    "4 no scenario ran: none selected, or all skipped, e.g. a dlv that cannot debug this Go\n"
+    "(--allow-empty: 0; an empty --shard is 0 too),\n"
     "130/143 interrupted by SIGINT/SIGTERM (reports hold what finished, marked partial).\n"
     "record: 0 written, 1 a run failed or the runs disagreed, 2 invalid skeleton, 3 no go/dlv.\n"
     "replay: 0 no difference, 1 differences, 2 unreadable trace or missing program, 3 no dlv.\n"
@@ -89,6 +91,9 @@ int run_cli(int argc, char** argv) {
                     "Rewrite, in place, the expected values of failing literal expectations to "
                     "what dlv answered (nothing else in the file changes), run again, and print "
                     "a diff of each rewrite");
+  run_cmd->add_flag("--allow-empty", run.allow_empty,
+                    "Exit 0 when no scenario ran (none selected, or all skipped); without it "
+                    "such a run exits 4, since it tested nothing");
   run_cmd->add_flag("--list", run.list, "Print the selected scenarios and exit without running");
   run_cmd->add_option("--repeat", run.repeat, "Run every scenario N times")
       ->check(CLI::PositiveNumber);

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "harness/cli/cli_test_support.h"
 #include "harness/gotool/toolchain.h"
 #include "harness/process/child.h"
 #include "harness/util/strings.h"
@@ -22,54 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSource = HARNESS_SOURCE_DIR;
-const fs::path kHarness = fs::path(HARNESS_BINARY_DIR) / "bin" / "harness";
-
-process::RunResult harness(std::vector<std::string> args,
-                           std::map<std::string, std::string> env = {}) {
-  args.insert(args.begin(), kHarness.string());
-  process::SpawnOptions options;
-  options.argv = std::move(args);
-  options.cwd = kSource;
-  options.env_remove = {"NO_COLOR"};
-  options.env_overrides = std::move(env);
-  auto result = process::run(options, util::Deadline::after(util::Duration(300'000)));
-  EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().str());
-  return result.ok() ? *result : process::RunResult{};
-}
-
-std::string last_line(const std::string& text) {
-  return std::string(util::trim(util::tail_lines(text, 1)));
-}
-
-// Checks `junit` against the strict Jenkins schema with xmllint.
-void expect_schema_valid(const fs::path& junit) {
-  auto xsd = fs::path(HARNESS_BINARY_DIR) / "third_party" / "jenkins-junit.xsd";
-  ASSERT_TRUE(fs::exists(xsd)) << "run scripts/dev test: it fetches the schema";
-  process::SpawnOptions lint;
-  lint.argv = {"xmllint", "--noout", "--schema", xsd.string(), junit.string()};
-  auto linted = process::run(lint, util::Deadline::after(util::Duration(30'000)));
-  ASSERT_TRUE(linted.ok());
-  EXPECT_EQ(linted->status.code, 0) << linted->err;
-}
-
-// The test2json events of a --json file, one object per line.
-std::vector<nlohmann::json> json_events(const fs::path& file) {
-  std::vector<nlohmann::json> events;
-  for (const auto& line : util::split(util::testing::read_file(file), '\n'))
-    if (!line.empty()) events.push_back(nlohmann::json::parse(line));
-  return events;
-}
-
-// The final action (pass, fail, skip) of `test` among the events.
-std::string final_action(const std::vector<nlohmann::json>& events, const std::string& test) {
-  std::string action;
-  for (const auto& e : events) {
-    std::string a = e.value("Action", "");
-    if (e.value("Test", "") == test && (a == "pass" || a == "fail" || a == "skip")) action = a;
-  }
-  return action;
-}
+using namespace cli::testing;
 
 TEST(Cli, HelpExplainsCommandsAndExitCodes) {
   auto r = harness({"--help"});

@@ -29,6 +29,7 @@ struct RunOptions {
   int repeat = 1;                     // runs of every scenario
   int retries = 0;                    // extra attempts for a failed run (flaky if it passes)
   bool fail_fast = false;             // start nothing new after the first failure
+  bool allow_empty = false;           // a run in which no scenario ran exits 0, not 4
   bool update = false;  // rewrite the failing literal expectations in place (runner::update)
   std::optional<double> run_timeout_seconds;  // deadline for the whole run
   std::optional<std::string> json;            // test2json events to this file, or "-" (stdout)

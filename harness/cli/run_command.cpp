@@ -99,7 +99,21 @@ struct Cell {
   gotool::DlvTool dlv;
   std::string name;  // "go1.26.8 dlv1.27.2"
   std::optional<std::string> incompatible;
+  std::optional<std::string> other_dlv;  // for an incompatible found dlv: one that fits this Go
 };
+
+// When the dlv found first cannot debug `go`: another installed one that can, as a hint.
+std::optional<std::string> other_dlv_hint(const gotool::GoToolchain& go,
+                                          const gotool::DlvTool& found) {
+  for (const auto& dlv : gotool::installed_dlvs(&go)) {
+    if (dlv.path == found.path) continue;
+    if (doctor::check_go_support(dlv, go).level == doctor::Level::Fail) continue;
+    return "dlv " + dlv.version.str() + " at " + dlv.path.string() + " supports go" +
+           go.version.str() + ": run with --dlv " + dlv.path.string() +
+           " or put its folder first on PATH";
+  }
+  return std::nullopt;
+}
 
 // Every go x dlv pair asked for (the found ones when none are); prints the problem and returns
 // nullopt when a tool is missing.
@@ -124,9 +138,12 @@ std::optional<std::vector<Cell>> resolve_cells(const RunOptions& options) {
         std::fprintf(stderr, "harness: %s\n%s", dlv.error().str().c_str(), kSeeDoctor);
         return std::nullopt;
       }
-      Cell cell{*go, *dlv, "go" + go->version.str() + " dlv" + dlv->version.str(), std::nullopt};
+      Cell cell{*go, *dlv, "go" + go->version.str() + " dlv" + dlv->version.str(), {}, {}};
       auto support = doctor::check_go_support(*dlv, *go);
-      if (support.level == doctor::Level::Fail) cell.incompatible = support.summary;
+      if (support.level == doctor::Level::Fail) {
+        cell.incompatible = support.summary;
+        if (!dlv_path) cell.other_dlv = other_dlv_hint(*go, *dlv);
+      }
       cells.push_back(std::move(cell));
     }
   }
@@ -156,6 +173,236 @@ void update_failed(std::vector<runner::ScenarioResult>& results, const runner::E
   }
 }
 
+runner::SuiteOptions suite_options(const RunOptions& options) {
+  runner::SuiteOptions suite;
+  suite.jobs = options.jobs == 0 ? default_jobs() : options.jobs;
+  suite.repeat = options.repeat;
+  suite.retries = options.retries;
+  suite.fail_fast = options.fail_fast;
+  return suite;
+}
+
+// The results of a cell Delve cannot run (it refuses this Go): every scenario skipped with the
+// reason.
+std::vector<runner::ScenarioResult> skipped_cell(const Cell& cell,
+                                                 const std::vector<scenario::ScenarioEntry>& all) {
+  std::vector<runner::ScenarioResult> results;
+  for (const auto& s : all) {
+    runner::ScenarioResult r;
+    r.id = s.file.string();
+    r.name = s.name;
+    r.loc = s.loc;
+    r.status = runner::Status::Skip;
+    r.problem = {runner::Status::Skip, "cell skipped: " + *cell.incompatible, s.loc, {}};
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
+// Where the run's output goes: the console, and the --json events (a file streamed into
+// FILE.partial and renamed at the end, or stdout).
+struct Outputs {
+  std::FILE* console = stdout;
+  std::FILE* json = nullptr;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> json_file{nullptr, &std::fclose};
+};
+
+// Opens the outputs; false (after saying why) when the --json file cannot be written.
+bool open_outputs(const RunOptions& options, Outputs& out) {
+  bool json_on_stdout = options.json && *options.json == "-";
+  if (json_on_stdout) {  // the events own stdout; the console goes to stderr
+    out.console = stderr;
+    out.json = stdout;
+    return true;
+  }
+  if (!options.json) return true;
+  std::error_code ec;
+  auto parent = std::filesystem::path(*options.json).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  // A run that is killed leaves the previous FILE intact, never a torn one.
+  out.json_file.reset(std::fopen(json_partial(*options.json).c_str(), "w"));
+  if (!out.json_file) {
+    std::fprintf(stderr, "harness: --json: cannot write %s\n", json_partial(*options.json).c_str());
+    return false;
+  }
+  out.json = out.json_file.get();
+  return true;
+}
+
+// The JUnit properties of one cell.
+report::Properties cell_properties(const Cell& cell, const RunOptions& options,
+                                   const scenario::Selection& selection) {
+  report::Properties properties = {{"dlv.version", cell.dlv.version.str()},
+                                   {"dlv.path", cell.dlv.path.string()},
+                                   {"go.version", cell.go.version_text},
+                                   {"go.path", cell.go.go.string()}};
+  if (options.isolate_env) properties.push_back({"environment", "isolated (--isolate-env)"});
+  if (options.allow_non_loopback) {
+    properties.push_back({"security.non-loopback", "allowed by --allow-non-loopback"});
+  }
+  if (selection.shard) {
+    properties.push_back({"shard", std::to_string(selection.shard->index + 1) + "/" +
+                                       std::to_string(selection.shard->count)});
+  }
+  return properties;
+}
+
+// The environment the scenarios of a runnable cell run in.
+runner::Environment cell_environment(const Cell& cell, const RunOptions& options, bool matrix) {
+  runner::Environment env{cell.go,
+                          cell.dlv,
+                          options.cache_dir.value_or(default_cache_dir() / "build"),
+                          options.reports_dir / "artifacts",
+                          own_directory() / "dlv-exec-wrapper",
+                          {}};
+  if (matrix) env.artifacts_dir /= slug(cell.name);
+  env.strict = options.strict;
+  env.isolate_env = options.isolate_env;
+  env.allow_non_loopback = options.allow_non_loopback;
+  if (options.timeout_seconds) {
+    env.timeouts.scenario = util::Duration(static_cast<long>(*options.timeout_seconds * 1000));
+  }
+  return env;
+}
+
+// What one run of the whole matrix needs besides the options.
+struct RunPlan {
+  const std::vector<scenario::ScenarioEntry>& scenarios;
+  const std::vector<Cell>& cells;
+  const scenario::Selection& selection;
+  std::string selection_text;
+};
+
+// Runs (or skips) one cell; its results, with the cell's JUnit suite added to `suites`.
+std::vector<runner::ScenarioResult> run_cell(const Cell& cell, const RunPlan& plan,
+                                             const RunOptions& options, Outputs& out,
+                                             runner::StopFlag& stop,
+                                             std::vector<report::SuiteReport>& suites) {
+  const bool matrix = plan.cells.size() > 1;
+  std::fprintf(out.console, "harness: %s; %zu job(s); dlv %s (%s); %s\n",
+               plan.selection_text.c_str(), suite_options(options).jobs,
+               cell.dlv.version.str().c_str(), cell.dlv.path.c_str(), cell.go.version_text.c_str());
+  std::fflush(out.console);
+  report::Properties properties = cell_properties(cell, options, plan.selection);
+  std::optional<report::Test2JsonReporter> json;
+  if (out.json) json.emplace(out.json, matrix ? cell.name : "dlv-harness");
+  std::vector<runner::ScenarioResult> results;
+  if (cell.incompatible) {
+    std::fprintf(out.console, "harness: cell %s skipped: %s\n", cell.name.c_str(),
+                 cell.incompatible->c_str());
+    if (cell.other_dlv) std::fprintf(out.console, "harness: %s\n", cell.other_dlv->c_str());
+    results = skipped_cell(cell, plan.scenarios);
+    properties.push_back({"cell.skipped", *cell.incompatible});
+  } else {
+    runner::Environment env = cell_environment(cell, options, matrix);
+    report::ConsoleReporter console(out.console);
+    std::vector<runner::SuiteObserver*> observers = {&console};
+    if (json) observers.push_back(&*json);
+    Observers both(observers);
+    results = runner::run_suite(plan.scenarios, env, suite_options(options), both, stop);
+    console.clear_progress();
+    if (options.update && !stop.requested()) update_failed(results, env, out.console);
+  }
+  if (json) json->done(results);  // skipped scenarios and cells are skip events too
+  if (stop.requested()) properties.push_back({"partial", "true: " + stop.reason()});
+  if (matrix) {
+    std::fprintf(out.console, "harness: cell %s: %s\n", cell.name.c_str(),
+                 report::summary_line(results).substr(9).c_str());
+  }
+  suites.push_back({matrix ? cell.name : "dlv-harness", results, std::move(properties)});
+  return results;
+}
+
+// Why a run tested nothing: no scenario selected, or every run skipped. An empty shard is
+// normal (a small suite split many ways) and only said, not an error.
+struct EmptyRun {
+  std::string why;
+  bool is_error = true;
+};
+
+std::optional<EmptyRun> empty_run(const std::vector<runner::ScenarioResult>& results,
+                                  const scenario::Selection& selection,
+                                  std::size_t selected_in_all_shards, std::size_t loaded) {
+  if (results.empty()) {
+    if (selection.shard && selected_in_all_shards > 0) {
+      return EmptyRun{"shard " + std::to_string(selection.shard->index + 1) + "/" +
+                          std::to_string(selection.shard->count) + " holds none of the " +
+                          std::to_string(selected_in_all_shards) +
+                          " selected scenario(s): nothing to run",
+                      false};
+    }
+    return EmptyRun{"no scenario ran: the selection (--filter, --skip, --tag) kept none of the " +
+                    std::to_string(loaded) + " scenario(s)"};
+  }
+  for (const auto& r : results)
+    if (r.status != runner::Status::Skip) return std::nullopt;
+  return EmptyRun{"no scenario ran: all " + std::to_string(results.size()) +
+                  " run(s) were skipped (the first: " + results.front().problem.message + ")"};
+}
+
+// The closing lines: JUnit, builds, flaky runs, a stop; false if the JUnit report failed.
+bool write_reports(const RunOptions& options, const std::vector<report::SuiteReport>& suites,
+                   const std::vector<runner::ScenarioResult>& all, const runner::StopFlag& stop,
+                   std::FILE* console) {
+  auto junit_path = options.junit.value_or(options.reports_dir / "junit.xml");
+  auto written = util::write_file_atomically(
+      junit_path, report::junit_xml("dlv-harness", suites,
+                                    options.junit_extended ? report::JunitFlavour::Extended
+                                                           : report::JunitFlavour::Strict));
+  if (!written) {
+    std::fprintf(stderr, "harness: %s\n", written.error().str().c_str());
+  } else {
+    std::fprintf(console, "harness: JUnit report: %s%s\n", junit_path.c_str(),
+                 stop.requested() ? " (partial)" : "");
+  }
+  if (auto builds = report::build_line(all); !builds.empty()) {
+    std::fprintf(console, "%s\n", builds.c_str());
+  }
+  if (auto flaky = report::flaky_line(all); !flaky.empty())
+    std::fprintf(console, "%s\n", flaky.c_str());
+  if (stop.requested()) {
+    std::size_t not_run = 0;
+    for (const auto& r : all)
+      not_run +=
+          r.status == runner::Status::Skip && util::starts_with(r.problem.message, "not run: ");
+    std::fprintf(console, "harness: stopped: %s; %zu run(s) not started\n", stop.reason().c_str(),
+                 not_run);
+  }
+  return written.ok();
+}
+
+// On GitHub Actions: annotations on the scenario lines and the job's step summary.
+void report_to_github(const std::vector<report::SuiteReport>& suites,
+                      const std::vector<runner::ScenarioResult>& all, std::FILE* console) {
+  if (!report::on_github_actions()) return;
+  for (const auto& r : all)
+    if (auto line = report::github_annotation(r); !line.empty())
+      std::fprintf(console, "%s\n", line.c_str());
+  const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
+  if (!summary || !*summary) return;
+  if (std::FILE* out = std::fopen(summary, "a")) {
+    for (const auto& suite : suites)
+      std::fputs(report::github_summary("dlv-harness: " + suite.name, suite.results).c_str(), out);
+    std::fclose(out);
+  }
+}
+
+// The exit status of a finished run (see exit_codes.h), saying why when nothing was tested.
+int exit_status(const RunOptions& options, const std::vector<runner::ScenarioResult>& all,
+                const std::optional<EmptyRun>& empty, bool reports_written,
+                const runner::StopFlag& stop, std::FILE* console) {
+  bool all_ok = reports_written && !stop.aborted();  // aborted: the run's deadline passed
+  for (const auto& r : all) {
+    all_ok = all_ok && (r.status == runner::Status::Pass || r.status == runner::Status::Skip);
+  }
+  if (!all_ok) return kScenarioFailed;
+  if (!empty) return kAllPassed;
+  bool error = empty->is_error && !options.allow_empty;
+  std::fprintf(console, "harness: %s%s\n", empty->why.c_str(),
+               error ? " (exit 4; --allow-empty accepts a run that tests nothing)" : "");
+  return error ? kNothingTested : kAllPassed;
+}
+
 }  // namespace
 
 int run_command(const RunOptions& options) {
@@ -168,6 +415,9 @@ int run_command(const RunOptions& options) {
   auto selection = selection_of(options);
   if (!selection) return kUsage;
   std::size_t loaded_count = loaded->size();
+  scenario::Selection every_shard = *selection;
+  every_shard.shard.reset();
+  std::size_t selected_in_all_shards = scenario::select(*loaded, every_shard).size();
   auto scenarios = scenario::select(std::move(*loaded), *selection);
   if (options.list) {
     print_scenarios(scenarios);
@@ -188,41 +438,16 @@ int run_command(const RunOptions& options) {
                  "harness: --allow-non-loopback: dlvFlags may make dlv listen beyond loopback "
                  "or accept other users\n");
   }
-  const bool matrix = cells->size() > 1;
+  Outputs out;
+  if (!open_outputs(options, out)) return kUsage;
   // A debuggee whose dlv dies is re-parented to us, so teardown can still find and end it.
   process::become_subreaper();
 
-  runner::SuiteOptions suite;
-  suite.jobs = options.jobs == 0 ? default_jobs() : options.jobs;
-  suite.repeat = options.repeat;
-  suite.retries = options.retries;
-  suite.fail_fast = options.fail_fast;
-
-  // With --json - the events own stdout; the console goes to stderr.
-  bool json_on_stdout = options.json && *options.json == "-";
-  std::FILE* console_out = json_on_stdout ? stderr : stdout;
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> json_file(nullptr, &std::fclose);
-  std::FILE* json_out = nullptr;
-  if (options.json && !json_on_stdout) {
-    std::error_code ec;
-    auto parent = std::filesystem::path(*options.json).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    // Streamed into FILE.partial and renamed at the end: a run that is killed leaves the
-    // previous FILE intact, never a torn one.
-    json_file.reset(std::fopen(json_partial(*options.json).c_str(), "w"));
-    if (!json_file) {
-      std::fprintf(stderr, "harness: --json: cannot write %s\n",
-                   json_partial(*options.json).c_str());
-      return kUsage;
-    }
-    json_out = json_file.get();
-  } else if (json_on_stdout) {
-    json_out = stdout;
-  }
-
+  RunPlan plan{scenarios, *cells, *selection,
+               selection_text(*selection, scenarios.size(), loaded_count)};
   runner::StopFlag stop;
   std::vector<report::SuiteReport> suites;
-  std::vector<runner::ScenarioResult> all_results;
+  std::vector<runner::ScenarioResult> all;
   int signal = 0;
   {
     std::optional<util::Deadline> run_deadline;
@@ -232,129 +457,28 @@ int run_command(const RunOptions& options) {
     }
     InterruptWatch watch(stop, run_deadline, options.run_timeout_seconds);
     for (const auto& cell : *cells) {
-      std::fprintf(console_out, "harness: %s; %zu job(s); dlv %s (%s); %s\n",
-                   selection_text(*selection, scenarios.size(), loaded_count).c_str(), suite.jobs,
-                   cell.dlv.version.str().c_str(), cell.dlv.path.c_str(),
-                   cell.go.version_text.c_str());
-      std::fflush(console_out);
-      report::Properties properties = {{"dlv.version", cell.dlv.version.str()},
-                                       {"dlv.path", cell.dlv.path.string()},
-                                       {"go.version", cell.go.version_text},
-                                       {"go.path", cell.go.go.string()}};
-      if (options.isolate_env) properties.push_back({"environment", "isolated (--isolate-env)"});
-      if (options.allow_non_loopback) {
-        properties.push_back({"security.non-loopback", "allowed by --allow-non-loopback"});
-      }
-      if (selection->shard) {
-        properties.push_back({"shard", std::to_string(selection->shard->index + 1) + "/" +
-                                           std::to_string(selection->shard->count)});
-      }
-      std::vector<runner::ScenarioResult> results;
-      if (cell.incompatible) {
-        // Delve refuses this Go: every scenario of the cell is skipped with the reason.
-        std::fprintf(console_out, "harness: cell %s skipped: %s\n", cell.name.c_str(),
-                     cell.incompatible->c_str());
-        for (const auto& s : scenarios) {
-          runner::ScenarioResult r;
-          r.id = s.file.string();
-          r.name = s.name;
-          r.loc = s.loc;
-          r.status = runner::Status::Skip;
-          r.problem = {runner::Status::Skip, "cell skipped: " + *cell.incompatible, s.loc, {}};
-          results.push_back(std::move(r));
-        }
-        properties.push_back({"cell.skipped", *cell.incompatible});
-      } else {
-        runner::Environment env{cell.go,
-                                cell.dlv,
-                                options.cache_dir.value_or(default_cache_dir() / "build"),
-                                options.reports_dir / "artifacts",
-                                own_directory() / "dlv-exec-wrapper",
-                                {}};
-        if (matrix) env.artifacts_dir /= slug(cell.name);
-        env.strict = options.strict;
-        env.isolate_env = options.isolate_env;
-        env.allow_non_loopback = options.allow_non_loopback;
-        if (options.timeout_seconds) {
-          env.timeouts.scenario =
-              util::Duration(static_cast<long>(*options.timeout_seconds * 1000));
-        }
-        report::ConsoleReporter console(console_out);
-        std::optional<report::Test2JsonReporter> json;
-        if (json_out) json.emplace(json_out, matrix ? cell.name : "dlv-harness");
-        std::vector<runner::SuiteObserver*> observers = {&console};
-        if (json) observers.push_back(&*json);
-        Observers both(observers);
-        results = runner::run_suite(scenarios, env, suite, both, stop);
-        console.clear_progress();
-        if (options.update && !stop.requested()) update_failed(results, env, console_out);
-        if (json) json->done(results);
-      }
-      if (stop.requested()) properties.push_back({"partial", "true: " + stop.reason()});
-      if (matrix) {
-        std::fprintf(console_out, "harness: cell %s: %s\n", cell.name.c_str(),
-                     report::summary_line(results).substr(9).c_str());
-      }
-      all_results.insert(all_results.end(), results.begin(), results.end());
-      suites.push_back(
-          {matrix ? cell.name : "dlv-harness", std::move(results), std::move(properties)});
+      auto results = run_cell(cell, plan, options, out, stop, suites);
+      all.insert(all.end(), results.begin(), results.end());
     }
     signal = watch.signal();
   }
 
-  if (json_file) {
-    json_file.reset();
+  if (out.json_file) {
+    out.json_file.reset();
     std::error_code ec;
     std::filesystem::rename(json_partial(*options.json), *options.json, ec);
     if (ec) std::fprintf(stderr, "harness: --json: %s\n", ec.message().c_str());
   }
-  auto junit_path = options.junit.value_or(options.reports_dir / "junit.xml");
-  auto written = util::write_file_atomically(
-      junit_path, report::junit_xml("dlv-harness", suites,
-                                    options.junit_extended ? report::JunitFlavour::Extended
-                                                           : report::JunitFlavour::Strict));
-  if (!written) {
-    std::fprintf(stderr, "harness: %s\n", written.error().str().c_str());
-  } else {
-    std::fprintf(console_out, "harness: JUnit report: %s%s\n", junit_path.c_str(),
-                 stop.requested() ? " (partial)" : "");
+  bool written = write_reports(options, suites, all, stop, out.console);
+  int status = kInterrupted;
+  if (signal == SIGTERM) status = kTerminated;
+  if (signal == 0) {
+    auto empty = empty_run(all, *selection, selected_in_all_shards, loaded_count);
+    status = exit_status(options, all, empty, written, stop, out.console);
   }
-  if (auto builds = report::build_line(all_results); !builds.empty()) {
-    std::fprintf(console_out, "%s\n", builds.c_str());
-  }
-  if (auto flaky = report::flaky_line(all_results); !flaky.empty()) {
-    std::fprintf(console_out, "%s\n", flaky.c_str());
-  }
-  if (stop.requested()) {
-    std::size_t not_run = 0;
-    for (const auto& r : all_results)
-      not_run +=
-          r.status == runner::Status::Skip && util::starts_with(r.problem.message, "not run: ");
-    std::fprintf(console_out, "harness: stopped: %s; %zu run(s) not started\n",
-                 stop.reason().c_str(), not_run);
-  }
-  std::fprintf(console_out, "%s\n", report::summary_line(all_results).c_str());
-  if (report::on_github_actions()) {
-    for (const auto& r : all_results)
-      if (auto line = report::github_annotation(r); !line.empty())
-        std::fprintf(console_out, "%s\n", line.c_str());
-    if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
-      if (std::FILE* out = std::fopen(summary, "a")) {
-        for (const auto& suite : suites)
-          std::fputs(report::github_summary("dlv-harness: " + suite.name, suite.results).c_str(),
-                     out);
-        std::fclose(out);
-      }
-    }
-  }
-  if (signal == SIGINT) return kInterrupted;
-  if (signal == SIGTERM) return kTerminated;
-  bool all_ok = written.ok();
-  for (const auto& r : all_results) {
-    all_ok = all_ok && (r.status == runner::Status::Pass || r.status == runner::Status::Skip);
-  }
-  if (stop.aborted()) all_ok = false;  // the run's deadline passed
-  return all_ok ? kAllPassed : kScenarioFailed;
+  std::fprintf(out.console, "%s\n", report::summary_line(all).c_str());
+  report_to_github(suites, all, out.console);
+  return status;
 }
 
 }  // namespace cli

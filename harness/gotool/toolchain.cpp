@@ -102,6 +102,25 @@ util::Expected<GoToolchain> find_go(const std::optional<std::filesystem::path>& 
                     "PATH, or name the go binary explicitly");
 }
 
+namespace {
+
+// The folders where `go install` puts dlv, besides PATH: $GOBIN, each `go env GOPATH` entry's
+// bin (when `go` is given), $HOME/go/bin.
+std::vector<std::filesystem::path> go_install_dirs(const GoToolchain* go) {
+  std::vector<std::filesystem::path> dirs;
+  if (auto gobin = env("GOBIN")) dirs.emplace_back(*gobin);
+  if (go) {
+    if (auto gopath = query(go->go, {"env", "GOPATH"})) {
+      for (const std::string& entry : util::split(util::trim(*gopath), ':'))
+        if (!entry.empty()) dirs.push_back(std::filesystem::path(entry) / "bin");
+    }
+  }
+  if (auto home = env("HOME")) dirs.push_back(std::filesystem::path(*home) / "go" / "bin");
+  return dirs;
+}
+
+}  // namespace
+
 util::Expected<DlvTool> find_dlv(const std::optional<std::filesystem::path>& explicit_dlv,
                                  const GoToolchain* go) {
   if (explicit_dlv) {
@@ -114,19 +133,7 @@ util::Expected<DlvTool> find_dlv(const std::optional<std::filesystem::path>& exp
   }
   std::vector<std::string> looked{"PATH"};
   if (auto on_path = process::find_executable("dlv")) return probe_dlv(*on_path);
-
-  std::vector<std::filesystem::path> dirs;
-  if (auto gobin = env("GOBIN")) dirs.emplace_back(*gobin);
-  if (go) {
-    auto gopath = query(go->go, {"env", "GOPATH"});
-    if (gopath) {
-      for (const std::string& entry : util::split(util::trim(*gopath), ':')) {
-        if (!entry.empty()) dirs.push_back(std::filesystem::path(entry) / "bin");
-      }
-    }
-  }
-  if (auto home = env("HOME")) dirs.push_back(std::filesystem::path(*home) / "go" / "bin");
-  for (const auto& dir : dirs) {
+  for (const auto& dir : go_install_dirs(go)) {
     if (std::find(looked.begin(), looked.end(), dir.string()) != looked.end()) continue;
     if (process::is_executable_file(dir / "dlv")) return probe_dlv(dir / "dlv");
     looked.push_back(dir.string());
@@ -135,6 +142,26 @@ util::Expected<DlvTool> find_dlv(const std::optional<std::filesystem::path>& exp
                     "dlv not found (looked in " + util::join(looked, ", ") + ")\n" +
                         "  remedy: go install github.com/go-delve/delve/cmd/dlv@" +
                         kRecommendedDlv + ", or set $DLV to the dlv binary");
+}
+
+std::vector<DlvTool> installed_dlvs(const GoToolchain* go) {
+  std::vector<std::filesystem::path> dirs;
+  if (auto path = env("PATH"))
+    for (const std::string& entry : util::split(*path, ':'))
+      if (!entry.empty()) dirs.emplace_back(entry);
+  for (auto& dir : go_install_dirs(go)) dirs.push_back(std::move(dir));
+  dirs.emplace_back("/usr/bin");
+  std::vector<std::filesystem::path> seen;
+  std::vector<DlvTool> found;
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    auto real = std::filesystem::canonical(dir / "dlv", ec);
+    if (ec || !process::is_executable_file(real)) continue;
+    if (std::find(seen.begin(), seen.end(), real) != seen.end()) continue;
+    seen.push_back(real);
+    if (auto dlv = probe_dlv(absolute_path(dir / "dlv"))) found.push_back(*dlv);
+  }
+  return found;
 }
 
 }  // namespace gotool

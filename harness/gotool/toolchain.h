@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "harness/gotool/version.h"
 #include "harness/util/expected.h"
@@ -32,6 +33,11 @@ struct DlvTool {
 // `go install github.com/go-delve/delve/cmd/dlv@v1.27.2`.
 util::Expected<DlvTool> find_dlv(const std::optional<std::filesystem::path>& explicit_dlv,
                                  const GoToolchain* go);
+
+// Every working dlv installed where find_dlv looks (each folder of PATH, not just the first
+// hit; $GOBIN, GOPATH bins, $HOME/go/bin) and /usr/bin (Debian's delve), each binary once
+// (symlinks resolved), in that order. For the hint "another installed dlv supports this Go".
+std::vector<DlvTool> installed_dlvs(const GoToolchain* go);
 
 // The dlv release the harness is developed against, for remedies.
 inline constexpr const char* kRecommendedDlv = "v1.27.2";
