@@ -1,25 +1,19 @@
 #include "harness/gotool/build_cache.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "harness/gotool/content_hash.h"
+#include "harness/gotool/file_lock.h"
 #include "harness/process/child.h"
 #include "harness/util/strings.h"
 
 namespace gotool {
 namespace {
-
-constexpr util::Duration kLockPollInterval{20};
 
 // Environment variables that change what `go build` produces.
 constexpr const char* kBuildEnvironment[] = {"GOOS",        "GOARCH",  "GOAMD64",     "GOARM",
@@ -29,15 +23,6 @@ std::filesystem::path absolute_dir(const std::filesystem::path& dir) {
   std::filesystem::path normal = std::filesystem::absolute(dir).lexically_normal();
   if (!normal.has_filename() && normal.has_parent_path()) normal = normal.parent_path();
   return normal;
-}
-
-// Feeds one named field into the hash so that no two different inputs can collide by
-// concatenation: "<name>\0<length>:<value>".
-void hash_field(Sha256& hash, std::string_view name, std::string_view value) {
-  hash.update(name);
-  hash.update(std::string_view("\0", 1));
-  hash.update(std::to_string(value.size()) + ":");
-  hash.update(value);
 }
 
 // Regular files under `dir`, as sorted relative generic paths, skipping hidden directories.
@@ -62,41 +47,6 @@ util::Expected<std::vector<std::string>> source_files(const std::filesystem::pat
   std::sort(files.begin(), files.end());
   return files;
 }
-
-// Holds an exclusive flock on a file until destroyed.
-class FileLock {
- public:
-  static util::Expected<std::unique_ptr<FileLock>> acquire(const std::filesystem::path& path,
-                                                           util::Deadline deadline) {
-    const util::Duration budget = deadline.remaining();
-    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) {
-      return util::fail(util::ErrorKind::Io,
-                        "cannot open " + path.string() + ": " + std::strerror(errno));
-    }
-    std::unique_ptr<FileLock> lock(new FileLock(fd));
-    while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-      if (errno != EWOULDBLOCK && errno != EINTR) {
-        return util::fail(util::ErrorKind::Io,
-                          "cannot lock " + path.string() + ": " + std::strerror(errno));
-      }
-      if (deadline.expired()) {
-        return util::fail(util::ErrorKind::Timeout, "another build of the same program held " +
-                                                        path.string() + " for " +
-                                                        util::format_seconds(budget));
-      }
-      std::this_thread::sleep_for(kLockPollInterval);
-    }
-    return lock;
-  }
-  ~FileLock() { ::close(fd_); }
-  FileLock(const FileLock&) = delete;
-  FileLock& operator=(const FileLock&) = delete;
-
- private:
-  explicit FileLock(int fd) : fd_(fd) {}
-  int fd_;
-};
 
 }  // namespace
 
