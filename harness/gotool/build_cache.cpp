@@ -1,182 +1,194 @@
 #include "harness/gotool/build_cache.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-#include <thread>
+#include <map>
 
+#include "harness/gotool/build_inputs.h"
+#include "harness/gotool/build_settings.h"
 #include "harness/gotool/content_hash.h"
+#include "harness/gotool/file_lock.h"
+#include "harness/gotool/input_digest.h"
 #include "harness/process/child.h"
+#include "harness/util/files.h"
 #include "harness/util/strings.h"
 
 namespace gotool {
 namespace {
 
-constexpr util::Duration kLockPollInterval{20};
+namespace fs = std::filesystem;
 
-// Environment variables that change what `go build` produces.
-constexpr const char* kBuildEnvironment[] = {"GOOS",        "GOARCH",  "GOAMD64",     "GOARM",
-                                             "CGO_ENABLED", "GOFLAGS", "GOEXPERIMENT"};
+// One entry of the cache: the binary built from `program_dir` whose inputs hash to `key`.
+struct Entry {
+  fs::path cache_dir;
+  std::string key;
+  fs::path program_dir;
 
-std::filesystem::path absolute_dir(const std::filesystem::path& dir) {
-  std::filesystem::path normal = std::filesystem::absolute(dir).lexically_normal();
-  if (!normal.has_filename() && normal.has_parent_path()) normal = normal.parent_path();
-  return normal;
-}
+  fs::path folder() const { return cache_dir / key; }
+  fs::path binary() const { return folder() / program_dir.filename(); }
+  fs::path source_record() const { return cache_dir / (key + ".source"); }
+  fs::path lock() const { return cache_dir / (key + ".lock"); }
 
-// Feeds one named field into the hash so that no two different inputs can collide by
-// concatenation: "<name>\0<length>:<value>".
-void hash_field(Sha256& hash, std::string_view name, std::string_view value) {
-  hash.update(name);
-  hash.update(std::string_view("\0", 1));
-  hash.update(std::to_string(value.size()) + ":");
-  hash.update(value);
-}
-
-// Regular files under `dir`, as sorted relative generic paths, skipping hidden directories.
-util::Expected<std::vector<std::string>> source_files(const std::filesystem::path& dir) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  std::filesystem::recursive_directory_iterator it(dir, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    const auto& entry = *it;
-    std::string name = entry.path().filename().string();
-    if (entry.is_directory(ec) && util::starts_with(name, ".")) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (entry.is_regular_file(ec)) {
-      files.push_back(entry.path().lexically_relative(dir).generic_string());
-    }
+  // Built, and built from this very folder (an older harness's entry has no record).
+  bool usable() const {
+    std::error_code ec;
+    if (!fs::is_regular_file(binary(), ec)) return false;
+    auto recorded = util::read_file(source_record());
+    return recorded && *recorded == program_dir.string();
   }
-  if (ec) {
-    return util::fail(util::ErrorKind::Io, "cannot list " + dir.string() + ": " + ec.message());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-// Holds an exclusive flock on a file until destroyed.
-class FileLock {
- public:
-  static util::Expected<std::unique_ptr<FileLock>> acquire(const std::filesystem::path& path,
-                                                           util::Deadline deadline) {
-    const util::Duration budget = deadline.remaining();
-    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) {
-      return util::fail(util::ErrorKind::Io,
-                        "cannot open " + path.string() + ": " + std::strerror(errno));
-    }
-    std::unique_ptr<FileLock> lock(new FileLock(fd));
-    while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-      if (errno != EWOULDBLOCK && errno != EINTR) {
-        return util::fail(util::ErrorKind::Io,
-                          "cannot lock " + path.string() + ": " + std::strerror(errno));
-      }
-      if (deadline.expired()) {
-        return util::fail(util::ErrorKind::Timeout, "another build of the same program held " +
-                                                        path.string() + " for " +
-                                                        util::format_seconds(budget));
-      }
-      std::this_thread::sleep_for(kLockPollInterval);
-    }
-    return lock;
-  }
-  ~FileLock() { ::close(fd_); }
-  FileLock(const FileLock&) = delete;
-  FileLock& operator=(const FileLock&) = delete;
-
- private:
-  explicit FileLock(int fd) : fd_(fd) {}
-  int fd_;
 };
 
-}  // namespace
+fs::path manifest_path(const fs::path& cache_dir, const std::string& settings) {
+  return cache_dir / (settings + ".inputs");
+}
 
-BuildCache::BuildCache(std::filesystem::path dir, GoToolchain go)
-    : dir_(std::move(dir)), go_(std::move(go)) {}
-
-util::Expected<std::string> BuildCache::key(const BuildRequest& request) const {
-  const std::filesystem::path dir = absolute_dir(request.program_dir);
+// The program folder as Go records it in the binary: absolute, symlinks resolved.
+util::Expected<fs::path> real_program_dir(const fs::path& dir) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) {
-    return util::fail(util::ErrorKind::Io, "program directory " + dir.string() + " does not exist");
+  fs::path real = fs::canonical(dir, ec);
+  if (ec || !fs::is_directory(real, ec)) {
+    fs::path shown = fs::absolute(dir, ec).lexically_normal();
+    if (!shown.has_filename() && shown.has_parent_path()) shown = shown.parent_path();
+    return util::fail(util::ErrorKind::Io,
+                      "program directory " + shown.string() + " does not exist");
   }
+  return real;
+}
+
+// The environment of go list and go build, on top of ours: no workspace, and the real folder as
+// PWD (go takes the folder it records from PWD whenever PWD names its working directory).
+std::map<std::string, std::string> go_environment(const fs::path& program_dir) {
+  return {{"GOWORK", "off"}, {"PWD", program_dir.string()}};
+}
+
+util::Expected<std::string> inputs_key(const std::string& settings, const BuildInputs& inputs) {
   Sha256 hash;
-  hash_field(hash, "dir", dir.string());
-  hash_field(hash, "go", go_.version_text);
-  for (const std::string& flag : request.flags) hash_field(hash, "flag", flag);
-  for (const char* name : kBuildEnvironment) {
-    if (const char* value = std::getenv(name)) hash_field(hash, name, value);
-  }
-  auto files = source_files(dir);
-  if (!files) return util::fail(files.error());
-  for (const std::string& file : *files) {
-    std::ifstream in(dir / file, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (!in) {
-      return util::fail(util::ErrorKind::Io, "cannot read " + (dir / file).string());
-    }
-    hash_field(hash, "file", file);
-    hash_field(hash, "content", content.str());
-  }
+  hash_field(hash, "settings", settings);
+  if (auto hashed = hash_inputs(hash, inputs); !hashed) return util::fail(hashed.error());
   return hash.hex_digest();
 }
 
-util::Expected<BuildResult> BuildCache::build(const BuildRequest& request,
-                                              util::Deadline deadline) const {
-  const auto started = util::Clock::now();
-  auto elapsed = [&] {
-    return std::chrono::duration_cast<util::Duration>(util::Clock::now() - started);
-  };
-  auto cache_key = key(request);
-  if (!cache_key) return util::fail(cache_key.error());
-  const std::filesystem::path program_dir = absolute_dir(request.program_dir);
-  const std::filesystem::path entry_dir = dir_ / *cache_key;
-  const std::filesystem::path binary = entry_dir / program_dir.filename();
+// What the build reads now: go list's answer (listed), or when go list fails the program
+// folder's own files (go build then says what is wrong).
+struct CurrentInputs {
+  BuildInputs inputs;
+  bool listed = false;
+};
+CurrentInputs current_inputs(const GoToolchain& go, const fs::path& program_dir,
+                             const std::vector<std::string>& flags, util::Deadline deadline) {
+  auto listed = list_build_inputs(go, program_dir, flags, go_environment(program_dir), deadline);
+  if (!listed) return {program_folder_inputs(program_dir), false};
+  return {std::move(*listed), true};
+}
 
-  std::error_code ec;
-  std::filesystem::create_directories(entry_dir, ec);
-  if (ec) {
-    return util::fail(util::ErrorKind::Io,
-                      "cannot create " + entry_dir.string() + ": " + ec.message());
-  }
-  auto lock = FileLock::acquire(dir_ / (*cache_key + ".lock"), deadline);
-  if (!lock) return util::fail(lock.error());
-  if (std::filesystem::is_regular_file(binary, ec)) {
-    return BuildResult{binary, true, elapsed(), *cache_key};
-  }
+// The entry of the stored manifest's inputs as they are now, if it is usable. Runs no process.
+std::optional<Entry> cached_entry(const fs::path& cache_dir, const std::string& settings,
+                                  const fs::path& program_dir, util::Deadline deadline) {
+  auto text = util::read_file(manifest_path(cache_dir, settings));
+  if (!text) return std::nullopt;
+  auto inputs = parse_manifest(*text);
+  if (!inputs) return std::nullopt;
+  auto key = inputs_key(settings, *inputs);
+  if (!key) return std::nullopt;
+  Entry entry{cache_dir, *key, program_dir};
+  auto lock = FileLock::acquire(entry.lock(), deadline);
+  if (!lock || !entry.usable()) return std::nullopt;
+  return entry;
+}
 
-  const std::filesystem::path temporary =
-      entry_dir / (program_dir.filename().string() + ".tmp" + std::to_string(::getpid()));
+util::Expected<void> go_build(const GoToolchain& go, const fs::path& program_dir,
+                              const std::vector<std::string>& flags, const fs::path& output,
+                              util::Deadline deadline) {
   process::SpawnOptions options;
-  options.argv = {go_.go.string(), "build"};
-  options.argv.insert(options.argv.end(), request.flags.begin(), request.flags.end());
-  options.argv.insert(options.argv.end(), {"-o", temporary.string(), "."});
+  options.argv = {go.go.string(), "build"};
+  options.argv.insert(options.argv.end(), flags.begin(), flags.end());
+  options.argv.insert(options.argv.end(), {"-o", output.string(), "."});
   options.cwd = program_dir;
-  options.env_overrides["GOWORK"] = "off";
+  options.env_overrides = go_environment(program_dir);
   auto result = process::run(options, deadline);
-  if (!result || !result->status.success()) std::filesystem::remove(temporary, ec);
   if (!result) return util::fail(result.error());
   if (!result->status.success()) {
     return util::fail(util::ErrorKind::Build,
                       "go build in " + program_dir.string() + " failed (" + result->status.str() +
                           "):\n" + std::string(util::trim(result->err + result->out)));
   }
-  std::filesystem::rename(temporary, binary, ec);
+  return {};
+}
+
+// Records the source folder of `entry`, then renames the built binary into place.
+util::Expected<void> install(const Entry& entry, const fs::path& built_binary) {
+  auto recorded = util::write_file_atomically(entry.source_record(), entry.program_dir.string());
+  if (!recorded) return recorded;
+  std::error_code ec;
+  fs::rename(built_binary, entry.binary(), ec);
+  if (ec) {
+    return util::fail(util::ErrorKind::Io, "cannot move the build result to " +
+                                               entry.binary().string() + ": " + ec.message());
+  }
+  return {};
+}
+
+// Builds `entry` under its lock unless it became usable meanwhile; returns whether it built.
+util::Expected<bool> build_entry(const Entry& entry, const GoToolchain& go,
+                                 const std::vector<std::string>& flags, util::Deadline deadline) {
+  std::error_code ec;
+  fs::create_directories(entry.folder(), ec);
   if (ec) {
     return util::fail(util::ErrorKind::Io,
-                      "cannot move the build result to " + binary.string() + ": " + ec.message());
+                      "cannot create " + entry.folder().string() + ": " + ec.message());
   }
-  return BuildResult{binary, false, elapsed(), *cache_key};
+  auto lock = FileLock::acquire(entry.lock(), deadline);
+  if (!lock) return util::fail(lock.error());
+  if (entry.usable()) return false;
+  fs::remove(entry.binary(), ec);  // built from another folder: never to be handed out
+  const fs::path temporary =
+      entry.folder() / (entry.binary().filename().string() + ".tmp" + std::to_string(::getpid()));
+  auto built = go_build(go, entry.program_dir, flags, temporary, deadline);
+  if (built) built = install(entry, temporary);
+  if (!built) {
+    fs::remove(temporary, ec);
+    return util::fail(built.error());
+  }
+  return true;
+}
+
+}  // namespace
+
+BuildCache::BuildCache(fs::path dir, GoToolchain go) : dir_(std::move(dir)), go_(std::move(go)) {}
+
+util::Expected<BuildResult> BuildCache::build(const BuildRequest& request,
+                                              util::Deadline deadline) const {
+  const auto started = util::Clock::now();
+  auto result = [&](const Entry& entry, bool hit) {
+    auto took = std::chrono::duration_cast<util::Duration>(util::Clock::now() - started);
+    return BuildResult{entry.binary(), hit, took, entry.key};
+  };
+  auto program_dir = real_program_dir(request.program_dir);
+  if (!program_dir) return util::fail(program_dir.error());
+  const std::string settings = settings_key(go_, *program_dir, request.flags);
+  if (auto cached = cached_entry(dir_, settings, *program_dir, deadline))
+    return result(*cached, true);
+
+  auto current = current_inputs(go_, *program_dir, request.flags, deadline);
+  if (current.listed) {
+    auto stored =
+        util::write_file_atomically(manifest_path(dir_, settings), manifest_text(current.inputs));
+    if (!stored) return util::fail(stored.error());
+  }
+  auto key = inputs_key(settings, current.inputs);
+  if (!key) return util::fail(key.error());
+  Entry entry{dir_, *key, *program_dir};
+  auto built = build_entry(entry, go_, request.flags, deadline);
+  if (!built) return util::fail(built.error());
+  return result(entry, !*built);
+}
+
+util::Expected<std::string> BuildCache::key(const BuildRequest& request,
+                                            util::Deadline deadline) const {
+  auto program_dir = real_program_dir(request.program_dir);
+  if (!program_dir) return util::fail(program_dir.error());
+  const std::string settings = settings_key(go_, *program_dir, request.flags);
+  return inputs_key(settings, current_inputs(go_, *program_dir, request.flags, deadline).inputs);
 }
 
 }  // namespace gotool

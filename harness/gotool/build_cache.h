@@ -9,7 +9,7 @@
 
 namespace gotool {
 
-// What to build: a Go main package directory (its own module), and the `go build` flags.
+// What to build: a Go main package directory, and the `go build` flags.
 struct BuildRequest {
   std::filesystem::path program_dir;
   std::vector<std::string> flags{"-gcflags=all=-N -l"};
@@ -23,25 +23,29 @@ struct BuildResult {
   std::string key;         // the cache key (see BuildCache::key)
 };
 
-// Content-addressed cache of debug builds. Safe to share between threads and processes: an
-// exclusive flock on "<dir>/<key>.lock" is held around check-and-build, so the same program is
-// never built twice concurrently, and binaries appear in place by atomic rename.
+// Cache of debug builds, keyed in two levels: the settings key (settings_key: go, flags,
+// environment, the real program folder) names a manifest "<dir>/<settings key>.inputs" of what
+// `go list` said the build reads (BuildInputs); the key hashes the settings key with the current
+// content of those inputs. Safe to share between threads and processes: an exclusive flock on
+// "<dir>/<key>.lock" is held around check-and-build, so the same program is never built twice
+// concurrently; "<dir>/<key>.source" records the real folder the entry was built from, written
+// before the binary is renamed into place.
 class BuildCache {
  public:
   BuildCache(std::filesystem::path dir, GoToolchain go);
 
-  // Returns the cached binary "<dir>/<key>/<program dir name>" or builds it with
-  // `go build <flags> -o <tmp> .` in the program directory (inherited environment, GOWORK=off).
-  // A hit runs no process at all.
-  // Errors: Build "go build in <dir> failed (<status>):\n<go's stderr>", Io (cache directory,
-  // unreadable sources), Timeout (waiting for the lock, or the build itself).
+  // Returns the cached binary "<dir>/<key>/<program folder name>" when the manifest's inputs are
+  // unchanged and the entry was built from this program folder: a hit runs no process at all.
+  // Otherwise runs `go list` (a fresh manifest; when go list fails, the program folder's own
+  // files are the inputs) and, unless that key is cached, `go build <flags> -o <tmp> .` in the
+  // real program folder (inherited environment, GOWORK=off, PWD the real folder).
+  // Errors: Build "go build in <dir> failed (<status>):\n<go's stderr>", Io (program folder
+  // missing, cache folder, unreadable sources), Timeout (go list, the lock, the build).
   util::Expected<BuildResult> build(const BuildRequest& request, util::Deadline deadline) const;
 
-  // SHA-256 hex over: the absolute program directory (binaries embed source paths for the
-  // debugger), the Go version text, the flags, the build-relevant environment variables that are
-  // set (GOOS, GOARCH, GOAMD64, GOARM, CGO_ENABLED, GOFLAGS, GOEXPERIMENT), and every regular file
-  // under the program directory outside hidden directories (sorted relative paths + contents).
-  util::Expected<std::string> key(const BuildRequest& request) const;
+  // The key of the program as it is now, from a fresh `go list` (no manifest read or written).
+  // Errors: as for build(), but never Build.
+  util::Expected<std::string> key(const BuildRequest& request, util::Deadline deadline) const;
 
  private:
   std::filesystem::path dir_;

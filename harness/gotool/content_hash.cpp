@@ -1,6 +1,7 @@
 #include "harness/gotool/content_hash.h"
 
 #include <cstring>
+#include <string>
 
 namespace gotool {
 namespace {
@@ -105,6 +106,13 @@ void Sha256::compress(const unsigned char* block) {
   state_[5] += f;
   state_[6] += g;
   state_[7] += h;
+}
+
+void hash_field(Sha256& hash, std::string_view name, std::string_view value) {
+  hash.update(name);
+  hash.update(std::string_view("\0", 1));
+  hash.update(std::to_string(value.size()) + ":");
+  hash.update(value);
 }
 
 }  // namespace gotool

@@ -25,4 +25,8 @@ class Sha256 {
   std::uint64_t total_bytes_ = 0;
 };
 
+// Feeds one named field into `hash` so that no two different inputs can collide by
+// concatenation: "<name>\0<length>:<value>".
+void hash_field(Sha256& hash, std::string_view name, std::string_view value);
+
 }  // namespace gotool

@@ -37,13 +37,11 @@ StepResult set_breakpoints(RunContext& ctx) {
 // ${programDir} (where dlv built the program, symlinks resolved) in every string of `value`.
 json with_paths(json value, const scenario::Scenario& s) {
   if (value.is_string()) {
-    std::error_code ec;
-    auto real = std::filesystem::canonical(s.program_dir, ec);
     std::string text = value.get<std::string>();
     for (const auto& [name, path] : {std::pair<std::string, std::string>{
                                          "${workspaceFolder}", scenario::client_root(s).string()},
                                      std::pair<std::string, std::string>{
-                                         "${programDir}", (ec ? s.program_dir : real).string()}}) {
+                                         "${programDir}", s.program_dir.string()}}) {
       for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at)) {
         text.replace(at, name.size(), path);
         at += path.size();

@@ -377,6 +377,19 @@ TEST_F(LoaderTest, ProgramIsFoundFromAnyDepth) {
   EXPECT_EQ(result.scenarios[0].program_dir, root_ / "goprojects/basics");
 }
 
+// Issue 14: Go records the real folder of the sources, so the program folder is resolved through
+// symlinks once, here; client_source_root is the editor's view and stays as written.
+TEST_F(LoaderTest, ProgramReachedThroughASymlinkIsItsRealFolder) {
+  fs::create_directory_symlink(root_ / "goprojects", root_ / "linked");
+  LoadResult result = load_text(
+      "program: linked/basics\n"
+      "client_source_root: linked/basics\n");
+  ASSERT_TRUE(result.diagnostics.empty()) << result.diagnostics.front().str();
+  ASSERT_EQ(result.scenarios.size(), 1u);
+  EXPECT_EQ(result.scenarios[0].program_dir, root_ / "goprojects/basics");
+  EXPECT_EQ(result.scenarios[0].client_source_root, root_ / "linked/basics");
+}
+
 TEST_F(LoaderTest, MissingBreakpointFile) {
   EXPECT_EQ(errors_of("program: goprojects/basics/\n"
                       "breakpoints:\n"

@@ -293,7 +293,7 @@ struct Scenario {
   std::filesystem::path file;  // the YAML file, as given (relative paths stay relative)
   std::string name;            // `name:`, defaults to the file stem
   std::vector<std::string> tags;
-  std::filesystem::path program_dir;  // absolute, exists
+  std::filesystem::path program_dir;  // absolute, exists, symlinks resolved (as Go records it)
   SourceLoc program_loc;
   Launch launch;
   std::optional<LaunchJson> launch_json;  // replaces `launch` when set

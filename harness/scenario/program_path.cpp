@@ -76,7 +76,14 @@ util::Expected<fs::path> resolve_program(const fs::path& scenario_file,
                       "program '" + program + "' (" + found->string() +
                           ") holds no Go package: no go.mod and no .go file");
   }
-  return found;
+  // Go records the real folder (symlinks resolved) in the binary's debug information.
+  fs::path real = fs::canonical(*found, ec);
+  if (ec) {
+    return util::fail(util::ErrorKind::InvalidScenario,
+                      "program '" + program + "' (" + found->string() +
+                          "): cannot resolve its real folder: " + ec.message());
+  }
+  return real;
 }
 
 }  // namespace scenario

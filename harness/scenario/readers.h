@@ -76,7 +76,8 @@ util::Expected<std::filesystem::path> resolve_upwards(const std::filesystem::pat
 // `launch_json:` ({file, configuration, file_var}), read after `program` is known.
 void read_launch_json(Reader& reader, const Entry& entry, Scenario& scenario);
 
-// Finds `program` (relative paths: from the scenario file's directory upwards). The error is the
+// Finds `program` (relative paths: from the scenario file's directory upwards) and returns its
+// real folder, symlinks resolved: the path Go records in the binary. The error is the
 // diagnostic message.
 util::Expected<std::filesystem::path> resolve_program(const std::filesystem::path& scenario_file,
                                                       const std::string& program);

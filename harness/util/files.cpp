@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -21,8 +22,10 @@ Expected<std::string> read_file(const std::filesystem::path& file) {
 Expected<void> write_file_atomically(const std::filesystem::path& file, const std::string& text) {
   std::error_code ec;
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+  // One temporary file per call, so that threads writing the same file do not share one.
+  static std::atomic<unsigned long> writes{0};
   auto tmp = file;
-  tmp += ".tmp." + std::to_string(getpid());
+  tmp += ".tmp." + std::to_string(getpid()) + "." + std::to_string(writes++);
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << text;
