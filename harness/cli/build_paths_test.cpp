@@ -5,28 +5,19 @@
 #include <string>
 #include <vector>
 
-#include "harness/process/child.h"
-#include "harness/util/strings.h"
-#include "harness/util/test_support.h"
+#include "harness/cli/cli_test_support.h"
 
 namespace cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-const fs::path kSource = HARNESS_SOURCE_DIR;
-const fs::path kHarness = fs::path(HARNESS_BINARY_DIR) / "bin" / "harness";
+using namespace cli::testing;
 
 // `harness run SCENARIO --cache CACHE --reports REPORTS`, from the source folder.
 process::RunResult run_scenario(const fs::path& scenario, const fs::path& cache,
                                 const fs::path& reports) {
-  process::SpawnOptions options;
-  options.argv = {kHarness.string(), "run",        scenario.string(), "--cache",
-                  cache.string(),    "--reports", reports.string()};
-  options.cwd = kSource;
-  auto result = process::run(options, util::Deadline::after(util::Duration(300'000)));
-  EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().str());
-  return result.ok() ? *result : process::RunResult{};
+  return harness(
+      {"run", scenario.string(), "--cache", cache.string(), "--reports", reports.string()});
 }
 
 // The "harness: builds: ..." line of a run's output ("" when there is none).
