@@ -38,16 +38,16 @@ InterruptWatch::InterruptWatch(runner::StopFlag& stop, std::optional<util::Deadl
   std::memset(&action, 0, sizeof action);
   action.sa_handler = on_signal;
   sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
+  sigaction(SIGINT, &action, &previous_sigint_);
+  sigaction(SIGTERM, &action, &previous_sigterm_);
   thread_ = std::thread([this] { watch(); });
 }
 
 InterruptWatch::~InterruptWatch() {
   done_ = true;
   thread_.join();
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
+  sigaction(SIGINT, &previous_sigint_, nullptr);
+  sigaction(SIGTERM, &previous_sigterm_, nullptr);
 }
 
 void InterruptWatch::watch() {

@@ -1,4 +1,6 @@
 #pragma once
+#include <signal.h>
+
 #include <atomic>
 #include <optional>
 #include <thread>
@@ -12,7 +14,8 @@ namespace cli {
 // starts, and every process the harness started (dlv, debuggees, builds) gets SIGTERM so the
 // runs under way end at once (processes started later are ended as they appear); their own
 // teardown then makes sure nothing is left. A second
-// signal is handled the same way (the first reason is kept).
+// signal is handled the same way (the first reason is kept). When the watch ends, the signals
+// go back to the handlers they had before (see process::end_descendants_on_termination_signals).
 class InterruptWatch {
  public:
   InterruptWatch(runner::StopFlag& stop, std::optional<util::Deadline> run_deadline,
@@ -32,6 +35,7 @@ class InterruptWatch {
   std::optional<double> timeout_seconds_;
   std::atomic<bool> done_{false};
   std::atomic<int> signal_{0};
+  struct sigaction previous_sigint_, previous_sigterm_;
   std::thread thread_;
 };
 

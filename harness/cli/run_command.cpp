@@ -173,6 +173,17 @@ void update_failed(std::vector<runner::ScenarioResult>& results, const runner::E
   }
 }
 
+// After a run was cut short: SIGKILLs whatever the runs' teardown left alive (a process that
+// ignored SIGTERM, or one started as the run was stopped), so the harness never exits before it.
+void end_leftovers() {
+  constexpr util::Duration kKillTime{5000};
+  auto stuck = process::kill_descendants(util::Deadline::after(kKillTime));
+  if (!stuck.empty()) {
+    std::fprintf(stderr, "harness: %zu process(es) did not end within %s of SIGKILL\n",
+                 stuck.size(), util::format_seconds(kKillTime).c_str());
+  }
+}
+
 runner::SuiteOptions suite_options(const RunOptions& options) {
   runner::SuiteOptions suite;
   suite.jobs = options.jobs == 0 ? default_jobs() : options.jobs;
@@ -462,6 +473,7 @@ int run_command(const RunOptions& options) {
     }
     signal = watch.signal();
   }
+  if (stop.aborted()) end_leftovers();
 
   if (out.json_file) {
     out.json_file.reset();

@@ -42,6 +42,7 @@ constexpr std::string_view kOwnerVariable = "DLV_HARNESS_OWNER";
 // Held across posix_spawn so a freshly started child is registered before anyone can reap it.
 std::mutex registry_mutex;
 std::multiset<int> owned_pids;
+bool spawning_stopped = false;  // guarded by registry_mutex (see stop_spawning)
 
 std::string errno_text(int err) {
   return ::strerror(err);
@@ -260,19 +261,23 @@ util::Expected<std::unique_ptr<Child>> Child::spawn(const SpawnOptions& options)
   std::vector<char*> argv = c_strings(argv_strings);
   std::vector<char*> envp = c_strings(env_strings);
 
-  int rc;
+  int rc = 0;
+  bool stopped;
   {
     std::lock_guard<std::mutex> lock(registry_mutex);
-    rc = ::posix_spawn(&child->pid_, executable.c_str(), &actions, &attr, argv.data(), envp.data());
-    if (rc == 0) owned_pids.insert(child->pid_);
+    stopped = spawning_stopped;
+    if (!stopped)
+      rc = ::posix_spawn(&child->pid_, executable.c_str(), &actions, &attr, argv.data(),
+                         envp.data());
+    if (!stopped && rc == 0) owned_pids.insert(child->pid_);
   }
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   for (int i = 0; i < stream_count; ++i) close_fd(write_fds[i]);
 
-  if (rc != 0) {
+  if (stopped || rc != 0) {
     child->pid_ = -1;  // ~Child then only closes the descriptors
-    return cannot(errno_text(rc));
+    return cannot(stopped ? "the harness is ending" : errno_text(rc));
   }
   for (int i = 0; i < stream_count; ++i) child->open_[i] = true;
   child->start_threads();
@@ -598,6 +603,21 @@ void reap_adopted() {
       ::waitpid(pid, nullptr, WNOHANG);
     }
   }
+}
+
+std::vector<int> kill_descendants(util::Deadline deadline) {
+  const int self = ::getpid();
+  for (;;) {
+    std::vector<int> living = descendants(self);
+    if (living.empty() || deadline.expired()) return living;
+    for (int pid : living) signal_process(pid, SIGKILL);
+    std::this_thread::sleep_for(util::Duration(10));
+  }
+}
+
+void stop_spawning() {
+  std::lock_guard<std::mutex> lock(registry_mutex);
+  spawning_stopped = true;
 }
 
 util::Expected<RunResult> run(const SpawnOptions& options, util::Deadline deadline) {

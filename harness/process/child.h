@@ -166,6 +166,15 @@ void become_subreaper();
 // in programs that start all their processes through Child.
 void reap_adopted();
 
+// SIGKILLs every living descendant of this process, again and again as new ones appear (a fork
+// under way, an orphan re-parented to a subreaper), until none is alive (zombies aside) or
+// `deadline` passes. Returns the pids still alive then: empty when all ended. Reaps nothing.
+std::vector<int> kill_descendants(util::Deadline deadline);
+
+// From now on Child::spawn fails (Process "cannot start <argv0>: the harness is ending"); a spawn
+// under way finishes first, so its process is a descendant by the time this returns.
+void stop_spawning();
+
 // The outcome of a short command.
 struct RunResult {
   ExitStatus status;

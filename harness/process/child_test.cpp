@@ -348,6 +348,36 @@ TEST(TerminateTreeTest, DestructorEndsARunningChild) {
   EXPECT_FALSE(is_alive(pid));
 }
 
+TEST(KillDescendantsTest, EndsEveryDescendantWhateverItsGroupOrParent) {
+  become_subreaper();  // the orphaned sleep stays a descendant
+  auto child = must_spawn(cmd({"/bin/sh", "-c", "trap '' TERM; setsid sleep 100 & sleep 100"}));
+  ASSERT_TRUE(child);
+  std::vector<int> tree = wait_for_descendants(child->pid(), 2);
+  ASSERT_EQ(tree.size(), 2u);
+  EXPECT_EQ(kill_descendants(soon()), std::vector<int>{});
+  for (int pid : tree) EXPECT_FALSE(is_alive(pid)) << "pid " << pid;
+  EXPECT_FALSE(is_alive(child->pid()));
+  child.reset();
+  reap_adopted();
+}
+
+TEST(KillDescendantsTest, ReturnsAtOnceWhenThereIsNone) {
+  EXPECT_EQ(kill_descendants(util::Deadline::after(util::Duration(0))), std::vector<int>{});
+}
+
+// Forked: stop_spawning cannot be undone in the test binary.
+TEST(StopSpawningDeathTest, LaterSpawnsFailAndSayWhy) {
+  EXPECT_EXIT(
+      {
+        stop_spawning();
+        auto child = Child::spawn(cmd({"/bin/true"}));
+        bool refused =
+            !child.ok() && child.error().message == "cannot start /bin/true: the harness is ending";
+        std::_Exit(refused ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
+}
+
 TEST(PathLookupTest, FindsExecutablesInAGivenPath) {
   auto found = find_executable("sh", std::string("/nonexistent:/bin"));
   ASSERT_TRUE(found.has_value());
