@@ -34,6 +34,11 @@ struct PinRow {
   int cell_go = 0;
 };
 
+// gtest's name for a row in failure messages.
+void PrintTo(const PinRow& row, std::ostream* os) {
+  *os << "pin " << row.go_min << " " << row.go_max << " " << row.dlv;
+}
+
 struct PinTable {
   std::vector<PinRow> rows;
   std::map<int, std::pair<int, int>> windows;  // dlv minor -> Go minors it supports
@@ -103,7 +108,9 @@ TEST(PinTable, WindowsAreTheDoctorsAndEveryRowFitsItsDlv) {
     EXPECT_GE(hi, row.go_max);
     EXPECT_LE(row.build_go, row.go_min);
     EXPECT_TRUE(row.go_min <= row.cell_go && row.cell_go <= row.go_max);
-    if (row.dlv != "debian") EXPECT_TRUE(table.releases.count(row.cell_go)) << row.cell_go;
+    if (row.dlv != "debian") {
+      EXPECT_TRUE(table.releases.count(row.cell_go)) << row.cell_go;
+    }
   }
   for (const auto& [minor, release] : table.releases) {
     auto v = gotool::Version::parse(release);
@@ -189,10 +196,11 @@ TEST(Workflow, EveryCellsGoHasAPinnedDlvThatCanDebugIt) {
   // Every pin row is proven on every distribution where its Go can be had.
   for (const auto& [distribution, go] : kDistroGo)
     for (const auto& row : table.rows)
-      if (row.dlv != "debian" || row.cell_go == go)
+      if (row.dlv != "debian" || row.cell_go == go) {
         EXPECT_TRUE(rows_per_distribution[distribution].count(row.cell_go))
             << distribution << " has no cell for pin row " << row.dlv << " (Go 1." << row.cell_go
             << ")";
+      }
 }
 
 // `scripts/dev` refuses, before building anything, a cell whose dlv cannot debug its Go (such a
@@ -230,6 +238,37 @@ TEST(DevSetup, RefusesACellWhoseDlvCannotDebugItsGo) {
             "scripts/dev: HARNESS_GO=1.99: no release of Go 1.99 in scripts/dlv-pins (give one, "
             "e.g. HARNESS_GO=1.99.0)")
       << r.err;
+}
+
+// `scripts/dev doctor --reports DIR` (the workflow's Doctor step): the doctor's JSON in DIR for
+// the upload, and its WSL facts in the step summary as the JSON has them.
+TEST(DevDoctor, WritesItsJsonAndTheWslFactsToTheStepSummary) {
+  auto dir = util::testing::scratch_dir();
+  process::SpawnOptions options;
+  options.argv = {(kSource / "scripts" / "dev").string(), "doctor", "--reports",
+                  (dir / "reports").string()};
+  options.cwd = kSource;
+  options.env_overrides = {{"GITHUB_STEP_SUMMARY", (dir / "summary.md").string()}};
+  options.env_remove = {"HARNESS_GO", "HARNESS_DLV_PIN"};
+  auto r = process::run(options, util::Deadline::after(util::Duration(300'000)));
+  ASSERT_TRUE(r.ok());
+  // 1 when a check fails on this machine: the files are written all the same.
+  EXPECT_TRUE(r->status.code == 0 || r->status.code == 1) << r->out << r->err;
+  auto json = nlohmann::json::parse(util::testing::read_file(dir / "reports" / "doctor.json"));
+  auto summary = util::testing::read_file(dir / "summary.md");
+  EXPECT_NE(summary.find("### WSL facts: "), std::string::npos) << summary;
+  EXPECT_NE(summary.find("| check | level | found |"), std::string::npos) << summary;
+  std::set<std::string> shown;
+  for (const auto& check : json.at("checks")) {
+    std::string id = check.at("id"), level = check.at("level"), found = check.at("summary");
+    if (id != "wsl" && id != "systemd" && id != "cgroups" && id != "dev-shm" && id != "ptrace")
+      continue;
+    EXPECT_NE(summary.find("| " + id + " | " + level + " | " + found + " |"), std::string::npos)
+        << id << "\n"
+        << summary;
+    shown.insert(id);
+  }
+  EXPECT_EQ(shown, (std::set<std::string>{"wsl", "systemd", "cgroups", "dev-shm", "ptrace"}));
 }
 
 // A few scenarios that prove a row: breakpoints, variables, stepping, stacks, evaluation,
