@@ -210,7 +210,7 @@ process::RunResult dev_setup(std::map<std::string, std::string> env) {
   options.argv = {(kSource / "scripts" / "dev").string(), "setup"};
   options.cwd = kSource;
   options.env_overrides = std::move(env);
-  auto r = process::run(options, util::Deadline::after(util::Duration(120'000)));
+  auto r = process::run(options, util::Deadline::after(util::Duration(300'000)));
   EXPECT_TRUE(r.ok());
   return r.ok() ? *r : process::RunResult{};
 }
@@ -238,6 +238,21 @@ TEST(DevSetup, RefusesACellWhoseDlvCannotDebugItsGo) {
             "scripts/dev: HARNESS_GO=1.99: no release of Go 1.99 in scripts/dlv-pins (give one, "
             "e.g. HARNESS_GO=1.99.0)")
       << r.err;
+}
+
+// A fresh Debian 12 has only its Go 1.19, which knows no GOTOOLCHAIN: scripts/dev downloads the
+// wanted Go as the module golang.org/toolchain with it (and marks its binaries executable).
+TEST(DevSetup, FetchesTheWantedGoWithAGo119Bootstrap) {
+  const fs::path old_go = "/usr/lib/go-1.19/bin/go";
+  if (!fs::exists(old_go)) GTEST_SKIP() << "needs Debian's golang-1.19-go (scripts/dev test)";
+  const char* cell = std::getenv("HARNESS_CELL_V1_26_2");
+  if (!cell || !*cell) GTEST_SKIP() << "HARNESS_CELL_V1_26_2 is not set (scripts/dev test sets it)";
+  std::string path = old_go.parent_path().string() + ":" + std::getenv("PATH");
+  auto r = dev_setup({{"PATH", path}, {"HARNESS_GO", "1.24"}});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_NE(r.err.find("==> go1.24.13 ("), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/golang.org/toolchain@v0.0.1-go1.24.13."), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("), dlv 1.26.2 ("), std::string::npos) << r.err;
 }
 
 // `scripts/dev doctor --reports DIR` (the workflow's Doctor step): the doctor's JSON in DIR for
