@@ -205,9 +205,9 @@ TEST(Workflow, EveryCellsGoHasAPinnedDlvThatCanDebugIt) {
 
 // `scripts/dev` refuses, before building anything, a cell whose dlv cannot debug its Go (such a
 // cell would only skip every scenario), and a wanted Go it cannot read or has no release for.
-process::RunResult dev_setup(std::map<std::string, std::string> env) {
+process::RunResult dev(const std::string& command, std::map<std::string, std::string> env) {
   process::SpawnOptions options;
-  options.argv = {(kSource / "scripts" / "dev").string(), "setup"};
+  options.argv = {(kSource / "scripts" / "dev").string(), command};
   options.cwd = kSource;
   options.env_overrides = std::move(env);
   auto r = process::run(options, util::Deadline::after(util::Duration(300'000)));
@@ -219,7 +219,7 @@ TEST(DevSetup, RefusesACellWhoseDlvCannotDebugItsGo) {
   auto go = gotool::find_go(std::nullopt);
   if (!go.ok() || go->version.minor < 25) GTEST_SKIP() << "needs a machine Go >= 1.25";
   auto want = "1." + std::to_string(go->version.minor);
-  auto r = dev_setup({{"HARNESS_GO", want}, {"HARNESS_DLV_PIN", "v1.24.2"}});
+  auto r = dev("setup", {{"HARNESS_GO", want}, {"HARNESS_DLV_PIN", "v1.24.2"}});
   EXPECT_EQ(r.status.code, 1) << r.out << r.err;
   EXPECT_EQ(last_line(r.err), "scripts/dev: dlv 1.24.2 cannot debug go" + go->version.str() +
                                   ": it supports Go 1.21–1.24 (scripts/dlv-pins); pick another "
@@ -227,12 +227,12 @@ TEST(DevSetup, RefusesACellWhoseDlvCannotDebugItsGo) {
       << r.err;
   EXPECT_EQ(r.err.find("building dlv"), std::string::npos) << r.err;
 
-  r = dev_setup({{"HARNESS_GO", "go1.24"}});
+  r = dev("setup", {{"HARNESS_GO", "go1.24"}});
   EXPECT_EQ(r.status.code, 1);
   EXPECT_EQ(last_line(r.err),
             "scripts/dev: HARNESS_GO=go1.24: give a Go version like 1.24 or 1.24.13")
       << r.err;
-  r = dev_setup({{"HARNESS_GO", "1.99"}});
+  r = dev("setup", {{"HARNESS_GO", "1.99"}});
   EXPECT_EQ(r.status.code, 1);
   EXPECT_EQ(last_line(r.err),
             "scripts/dev: HARNESS_GO=1.99: no release of Go 1.99 in scripts/dlv-pins (give one, "
@@ -248,7 +248,7 @@ TEST(DevSetup, FetchesTheWantedGoWithAGo119Bootstrap) {
   const char* cell = std::getenv("HARNESS_CELL_V1_26_2");
   if (!cell || !*cell) GTEST_SKIP() << "HARNESS_CELL_V1_26_2 is not set (scripts/dev test sets it)";
   std::string path = old_go.parent_path().string() + ":" + std::getenv("PATH");
-  auto r = dev_setup({{"PATH", path}, {"HARNESS_GO", "1.24"}});
+  auto r = dev("doctor", {{"PATH", path}, {"HARNESS_GO", "1.24"}});
   EXPECT_EQ(r.status.code, 0) << r.out << r.err;
   EXPECT_NE(r.err.find("==> go1.24.13 ("), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("/golang.org/toolchain@v0.0.1-go1.24.13."), std::string::npos) << r.err;
