@@ -160,6 +160,12 @@ TEST(Workflow, EveryCellsGoHasAPinnedDlvThatCanDebugIt) {
   EXPECT_EQ(job["env"]["HARNESS_GO"].as<std::string>(""), "${{ matrix.go }}");
   EXPECT_NE(job["env"]["WSLENV"].as<std::string>("").find(":HARNESS_GO"), std::string::npos);
   EXPECT_NE(text.find("run: scripts/dev setup"), std::string::npos);
+  // The doctor's JSON lands in the uploaded reports; its WSL facts go to the step summary.
+  EXPECT_NE(text.find("run: scripts/dev doctor --reports reports"), std::string::npos);
+  EXPECT_NE(text.find("--reports reports --json reports/run.json"), std::string::npos);
+  EXPECT_NE(text.find("path: reports/"), std::string::npos);
+  EXPECT_NE(job["env"]["WSLENV"].as<std::string>("").find("GITHUB_STEP_SUMMARY/p"),
+            std::string::npos);
 
   auto cells = matrix_cells(matrix);
   ASSERT_FALSE(cells.empty());
