@@ -1,3 +1,4 @@
+#include "harness/dap/message.h"
 #include "harness/runner/steps.h"
 #include "harness/util/strings.h"
 
@@ -26,6 +27,27 @@ void check_frame(Checks& checks, const RunContext& ctx, const scenario::FrameExp
                path + ".presentationHint");
 }
 
+// For a stackTrace answer when a refusal was expected, or when dlv refused: the refusal's text
+// against `error:`; a refusal nobody expected is an infrastructure problem, as for any request.
+StepResult check_refusal(const scenario::Step& step, const scenario::ExpectStack& expect,
+                         const json& response) {
+  Checks checks;
+  if (dap::is_success(response)) {
+    auto frames = response["body"].value("stackFrames", json::array()).get<std::vector<json>>();
+    checks.fail(expect.error->loc(), "stackTrace: expected a refusal, got " +
+                                         std::to_string(frames.size()) +
+                                         " frame(s): " + frames_text(frames));
+    return checks.result();
+  }
+  if (!expect.error) {
+    return infrastructure(step.loc,
+                          util::Error{util::ErrorKind::Protocol,
+                                      "'stackTrace' failed: " + dap::error_text(response)});
+  }
+  checks.check(expect.error, dap::error_text(response), "stackTrace.error");
+  return checks.result();
+}
+
 }  // namespace
 
 StepResult run_expect_stack(RunContext& ctx, const scenario::Step& step,
@@ -43,8 +65,11 @@ StepResult run_expect_stack(RunContext& ctx, const scenario::Step& step,
   }
   json args = {{"threadId", thread_id}, {"startFrame", expect.start_frame}};
   if (expect.levels) args["levels"] = *expect.levels;
-  auto response = ctx.request("stackTrace", args);
+  auto seq = ctx.session().send_request("stackTrace", args);
+  if (!seq) return infrastructure(step.loc, seq.error());
+  auto response = ctx.session().wait_response(*seq, ctx.deadline(ctx.env.timeouts.request));
   if (!response) return infrastructure(step.loc, response.error());
+  if (expect.error || !dap::is_success(*response)) return check_refusal(step, expect, *response);
   const json& body = (*response)["body"];
   auto frames = body.value("stackFrames", json::array()).get<std::vector<json>>();
 

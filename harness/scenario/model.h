@@ -200,6 +200,9 @@ struct ExpectStack {
   int start_frame = 0;
   std::optional<int> levels;  // unset: the default depth (50)
   std::optional<match::Matcher> thread;
+  // `error:`: dlv must refuse the stackTrace with this message (at a stopOnEntry stop: "Unable
+  // to produce stack trace: unknown goroutine 1"); no frame checks then.
+  std::optional<match::Matcher> error;
   SourceLoc loc;
 };
 

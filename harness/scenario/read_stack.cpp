@@ -66,13 +66,14 @@ void read_matchers(Reader& reader, const Entry& entry, std::vector<match::Matche
 }  // namespace
 
 std::optional<StepKind> read_expect_stack(Reader& reader, const Entry& body) {
-  static const std::vector<std::string> keys = {"frames",      "exact",  "total_frames",
-                                                "start_frame", "levels", "thread"};
+  static const std::vector<std::string> keys = {"frames", "exact",  "total_frames", "start_frame",
+                                                "levels", "thread", "error"};
   auto pairs = reader.map_value(body, &keys);
   if (!pairs) return std::nullopt;
   ExpectStack stack;
   stack.loc = body.value.IsNull() ? reader.key_loc(body) : reader.value_loc(body);
   const Entry* exact = nullptr;
+  const Entry* error = nullptr;
   bool has_frames = false;
   for (const auto& pair : *pairs) {
     if (pair.key == "frames") {
@@ -87,9 +88,17 @@ std::optional<StepKind> read_expect_stack(Reader& reader, const Entry& body) {
       stack.levels = reader.integer(pair, 1);
     } else if (pair.key == "total_frames") {
       stack.total_frames = reader.matcher(pair);
+    } else if (pair.key == "error") {
+      error = &pair;
+      stack.error = reader.matcher(pair);
     } else {
       stack.thread = reader.matcher(pair);
     }
+  }
+  if (error && (has_frames || stack.total_frames)) {
+    reader.error(reader.key_loc(*error),
+                 "'error' expects the stackTrace to be refused: no 'frames' or 'total_frames' "
+                 "with it");
   }
   if (exact && !has_frames) {
     reader.error(reader.key_loc(*exact),
