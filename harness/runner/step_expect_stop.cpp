@@ -33,6 +33,30 @@ StepResult check_stopped_thread(RunContext& ctx, const json& body, const match::
   return std::nullopt;
 }
 
+// Checks stopped.hitBreakpointIds as sent against `expected`: absent, or element by element.
+void check_hit_ids(const json& body, const scenario::HitIds& expected, Checks& checks) {
+  const char* path = "stopped.hitBreakpointIds";
+  if (!body.contains("hitBreakpointIds")) {
+    if (!expected.absent)
+      checks.fail(expected.loc, std::string(path) + ": expected a list of " +
+                                    std::to_string(expected.ids.size()) +
+                                    ", the stopped event has none (reason " +
+                                    body.value("reason", "?") + ")");
+    return;
+  }
+  const json& hit = body["hitBreakpointIds"];
+  if (expected.absent || !hit.is_array() || hit.size() != expected.ids.size()) {
+    std::string want =
+        expected.absent ? "none" : "a list of " + std::to_string(expected.ids.size());
+    checks.fail(expected.loc, std::string(path) + ": expected " + want + ", got " +
+                                  (hit.is_array() ? ids_text(hit) : hit.dump()) + " (reason " +
+                                  body.value("reason", "?") + ")");
+    return;
+  }
+  for (std::size_t i = 0; i < hit.size(); ++i)
+    checks.check(expected.ids[i], hit[i], std::string(path) + "[" + std::to_string(i) + "]");
+}
+
 }  // namespace
 
 StepResult run_expect_stop(RunContext& ctx, const scenario::Step& step,
@@ -85,6 +109,7 @@ StepResult run_expect_stop(RunContext& ctx, const scenario::Step& step,
                                      body.value("reason", "?") + ")");
     }
   }
+  if (expect.hit_breakpoint_ids) check_hit_ids(body, *expect.hit_breakpoint_ids, checks);
   if (expect.file || expect.line || expect.function) {
     auto frames = ctx.frames();
     if (!frames) return infrastructure(step.loc, frames.error());
