@@ -33,28 +33,33 @@ StepResult check_stopped_thread(RunContext& ctx, const json& body, const match::
   return std::nullopt;
 }
 
+// The expected hitBreakpointIds as text: "none", or "[-1, prefix \"1\"]".
+std::string expected_ids_text(const scenario::HitIds& expected) {
+  if (expected.absent) return "none";
+  std::string out = "[";
+  for (std::size_t i = 0; i < expected.ids.size(); ++i)
+    out += (i ? ", " : "") + expected.ids[i].describe();
+  return out + "]";
+}
+
 // Checks stopped.hitBreakpointIds as sent against `expected`: absent, or element by element.
 void check_hit_ids(const json& body, const scenario::HitIds& expected, Checks& checks) {
-  const char* path = "stopped.hitBreakpointIds";
+  const std::string path = "stopped.hitBreakpointIds";
+  const std::string reason = " (reason " + body.value("reason", "?") + ")";
   if (!body.contains("hitBreakpointIds")) {
     if (!expected.absent)
-      checks.fail(expected.loc, std::string(path) + ": expected a list of " +
-                                    std::to_string(expected.ids.size()) +
-                                    ", the stopped event has none (reason " +
-                                    body.value("reason", "?") + ")");
+      checks.fail(expected.loc, path + ": expected " + expected_ids_text(expected) +
+                                    ", the stopped event has none" + reason);
     return;
   }
   const json& hit = body["hitBreakpointIds"];
   if (expected.absent || !hit.is_array() || hit.size() != expected.ids.size()) {
-    std::string want =
-        expected.absent ? "none" : "a list of " + std::to_string(expected.ids.size());
-    checks.fail(expected.loc, std::string(path) + ": expected " + want + ", got " +
-                                  (hit.is_array() ? ids_text(hit) : hit.dump()) + " (reason " +
-                                  body.value("reason", "?") + ")");
+    checks.fail(expected.loc, path + ": expected " + expected_ids_text(expected) + ", got " +
+                                  (hit.is_array() ? ids_text(hit) : hit.dump()) + reason);
     return;
   }
   for (std::size_t i = 0; i < hit.size(); ++i)
-    checks.check(expected.ids[i], hit[i], std::string(path) + "[" + std::to_string(i) + "]");
+    checks.check(expected.ids[i], hit[i], path + "[" + std::to_string(i) + "]");
 }
 
 }  // namespace

@@ -14,8 +14,9 @@ std::optional<Resolved> read_resolved(Reader& reader, const Entry& pair) {
   static const std::vector<std::string> keys = {"file", "line"};
   auto pairs = reader.map_value(pair, &keys);
   if (!pairs) return std::nullopt;
-  if (pairs->empty()) {
-    reader.error(reader.value_loc(pair), "'resolved' needs 'file' or 'line'");
+  if (pairs->empty()) {  // nothing written, or only unknown keys (already reported)
+    if (pair.value.size() == 0)
+      reader.error(reader.value_loc(pair), "'resolved' needs 'file' or 'line'");
     return std::nullopt;
   }
   Resolved resolved;

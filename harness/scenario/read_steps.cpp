@@ -64,12 +64,9 @@ std::optional<HitIds> read_hit_ids(Reader& reader, const Entry& entry) {
   static const std::vector<std::string> keys = {"absent"};
   HitIds hit;
   hit.loc = reader.value_loc(entry);
-  if (entry.value.IsMap()) {
+  if (entry.value.IsMap() && entry.value.size() > 0) {
     auto pairs = reader.map_value(entry, &keys);
-    if (!pairs || pairs->empty()) {
-      if (pairs) reader.error(hit.loc, "'hit_breakpoint_ids' as a map takes only 'absent: true'");
-      return std::nullopt;
-    }
+    if (!pairs || pairs->empty()) return std::nullopt;  // only unknown keys, already reported
     auto absent = reader.boolean(pairs->front());
     if (absent && !*absent) reader.error(reader.value_loc(pairs->front()), "'absent' must be true");
     if (!absent || !*absent) return std::nullopt;
@@ -82,12 +79,14 @@ std::optional<HitIds> read_hit_ids(Reader& reader, const Entry& entry) {
                      describe(entry.value));
     return std::nullopt;
   }
+  bool ok = true;
   for (std::size_t i = 0; i < entry.value.size(); ++i) {
     Entry item{"hit_breakpoint_ids[" + std::to_string(i) + "]", entry.value[i], entry.value[i]};
     auto matcher = reader.matcher(item);
-    if (!matcher) return std::nullopt;
-    hit.ids.push_back(std::move(*matcher));
+    if (matcher) hit.ids.push_back(std::move(*matcher));
+    ok = ok && matcher;
   }
+  if (!ok) return std::nullopt;
   return hit;
 }
 
