@@ -48,8 +48,16 @@ StepResult accept_breakpoints(RunContext& ctx, const json& response,
                                    : std::string()));
       continue;
     }
-    checks.check(bp.verification.message, answer.value("message", json()),
-                 "breakpoints[" + std::to_string(i) + "].message");
+    std::string path = "breakpoints[" + std::to_string(i) + "]";
+    checks.check(bp.verification.message, answer.value("message", json()), path + ".message");
+    if (const auto& resolved = bp.verification.resolved) {
+      json source = answer.value("source", json::object());
+      json file = source.contains("path")
+                      ? json(scenario_path(ctx.scenario, source.value("path", "")))
+                      : json();
+      checks.check(resolved->file, file, path + ".source.path");
+      checks.check(resolved->line, answer.value("line", json()), path + ".line");
+    }
     if (!bp.id.empty() && answer.contains("id"))
       ctx.breakpoint_ids[bp.id] = answer["id"].get<int>();
   }

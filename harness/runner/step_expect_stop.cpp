@@ -33,6 +33,35 @@ StepResult check_stopped_thread(RunContext& ctx, const json& body, const match::
   return std::nullopt;
 }
 
+// The expected hitBreakpointIds as text: "none", or "[-1, prefix \"1\"]".
+std::string expected_ids_text(const scenario::HitIds& expected) {
+  if (expected.absent) return "none";
+  std::string out = "[";
+  for (std::size_t i = 0; i < expected.ids.size(); ++i)
+    out += (i ? ", " : "") + expected.ids[i].describe();
+  return out + "]";
+}
+
+// Checks stopped.hitBreakpointIds as sent against `expected`: absent, or element by element.
+void check_hit_ids(const json& body, const scenario::HitIds& expected, Checks& checks) {
+  const std::string path = "stopped.hitBreakpointIds";
+  const std::string reason = " (reason " + body.value("reason", "?") + ")";
+  if (!body.contains("hitBreakpointIds")) {
+    if (!expected.absent)
+      checks.fail(expected.loc, path + ": expected " + expected_ids_text(expected) +
+                                    ", the stopped event has none" + reason);
+    return;
+  }
+  const json& hit = body["hitBreakpointIds"];
+  if (expected.absent || !hit.is_array() || hit.size() != expected.ids.size()) {
+    checks.fail(expected.loc, path + ": expected " + expected_ids_text(expected) + ", got " +
+                                  (hit.is_array() ? ids_text(hit) : hit.dump()) + reason);
+    return;
+  }
+  for (std::size_t i = 0; i < hit.size(); ++i)
+    checks.check(expected.ids[i], hit[i], path + "[" + std::to_string(i) + "]");
+}
+
 }  // namespace
 
 StepResult run_expect_stop(RunContext& ctx, const scenario::Step& step,
@@ -85,6 +114,7 @@ StepResult run_expect_stop(RunContext& ctx, const scenario::Step& step,
                                      body.value("reason", "?") + ")");
     }
   }
+  if (expect.hit_breakpoint_ids) check_hit_ids(body, *expect.hit_breakpoint_ids, checks);
   if (expect.file || expect.line || expect.function) {
     auto frames = ctx.frames();
     if (!frames) return infrastructure(step.loc, frames.error());

@@ -47,11 +47,19 @@ struct Launch {
   SourceLoc loc;
 };
 
+// Where dlv placed a verified breakpoint (`resolved: {file, line}`): the answer's source.path
+// (relative to the program directory when inside it) and line. At least one is set.
+struct Resolved {
+  std::optional<match::Matcher> file;
+  std::optional<match::Matcher> line;
+};
+
 // What dlv must answer for one breakpoint: verified (the default), or (`verified: false`)
 // unverified with a `message` that matches.
 struct Verification {
   bool verified = true;
   std::optional<match::Matcher> message;  // only with verified == false
+  std::optional<Resolved> resolved;       // only with verified == true
 };
 
 // A line breakpoint; `id` is the scenario's own name for it ("" if unnamed). With a
@@ -126,6 +134,14 @@ struct StepOut {
 // to the same dlv server (initialize, attach remote, breakpoints again).
 struct Reconnect {};
 
+// `hit_breakpoint_ids` of expect_stop: stopped.hitBreakpointIds as sent, one matcher per
+// element (dlv's own numbers), or `{absent: true}`: the event has no hitBreakpointIds.
+struct HitIds {
+  bool absent = false;
+  std::vector<match::Matcher> ids;  // empty with absent == false: an empty list
+  SourceLoc loc;
+};
+
 struct ExpectStop {
   std::optional<match::Matcher> reason;  // "breakpoint", "step", "exception", ...
   std::optional<std::string> at;         // a breakpoint id that must be in hitBreakpointIds
@@ -137,6 +153,7 @@ struct ExpectStop {
   std::optional<match::Matcher> text;         // stopped.text (e.g. the panic value)
   std::optional<match::Matcher> thread;       // the stopped thread's name, from `threads`
   std::optional<match::Matcher> all_threads_stopped;  // stopped.allThreadsStopped
+  std::optional<HitIds> hit_breakpoint_ids;
 };
 
 struct ExpectVariables {

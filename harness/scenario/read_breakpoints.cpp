@@ -3,11 +3,33 @@
 namespace scenario {
 namespace {
 
+// Where the keys that depend on `verified` were written, for check_verification().
+struct VerificationKeys {
+  std::optional<SourceLoc> message;
+  std::optional<SourceLoc> resolved;
+};
+
+// `resolved: {file, line}`: matchers on where dlv placed the breakpoint; at least one key.
+std::optional<Resolved> read_resolved(Reader& reader, const Entry& pair) {
+  static const std::vector<std::string> keys = {"file", "line"};
+  auto pairs = reader.map_value(pair, &keys);
+  if (!pairs) return std::nullopt;
+  if (pairs->empty()) {  // nothing written, or only unknown keys (already reported)
+    if (pair.value.size() == 0)
+      reader.error(reader.value_loc(pair), "'resolved' needs 'file' or 'line'");
+    return std::nullopt;
+  }
+  Resolved resolved;
+  for (const auto& entry : *pairs)
+    (entry.key == "file" ? resolved.file : resolved.line) = reader.matcher(entry);
+  return resolved;
+}
+
 // The fields a line and a function breakpoint share; true if `pair` was one of them.
-// `message_loc` receives where `message` was written.
+// `written` receives where `message` and `resolved` were written.
 template <class Breakpoint>
 bool read_common(Reader& reader, const Entry& pair, Breakpoint& breakpoint, Pending& pending,
-                 std::optional<SourceLoc>& message_loc) {
+                 VerificationKeys& written) {
   if (pair.key == "id") {
     if (auto id = reader.string(pair)) {
       breakpoint.id = *id;
@@ -21,19 +43,26 @@ bool read_common(Reader& reader, const Entry& pair, Breakpoint& breakpoint, Pend
     if (auto verified = reader.boolean(pair)) breakpoint.verification.verified = *verified;
   } else if (pair.key == "message") {
     breakpoint.verification.message = reader.matcher(pair);
-    message_loc = reader.key_loc(pair);
+    written.message = reader.key_loc(pair);
+  } else if (pair.key == "resolved") {
+    breakpoint.verification.resolved = read_resolved(reader, pair);
+    written.resolved = reader.key_loc(pair);
   } else {
     return false;
   }
   return true;
 }
 
-// `message` describes why dlv refused a breakpoint: it needs `verified: false`.
-void check_message(Reader& reader, const Verification& verification,
-                   const std::optional<SourceLoc>& message_loc) {
-  if (message_loc && verification.verified)
-    reader.error(*message_loc,
+// `message` describes why dlv refused a breakpoint: it needs `verified: false`; `resolved`
+// is where dlv placed it: it needs a verified one.
+void check_verification(Reader& reader, const Verification& verification,
+                        const VerificationKeys& written) {
+  if (written.message && verification.verified)
+    reader.error(*written.message,
                  "'message' needs 'verified: false' (a verified breakpoint has none)");
+  if (written.resolved && !verification.verified)
+    reader.error(*written.resolved,
+                 "'resolved' needs a verified breakpoint (dlv places no unverified one)");
 }
 
 // Checks that `item` of `list` is a map; reports "<what> must be a map, got ...".
@@ -47,14 +76,14 @@ bool is_map_item(Reader& reader, const YAML::Node& list, const YAML::Node& item,
 std::optional<SourceBreakpoint> read_source_breakpoint(Reader& reader, const YAML::Node& list,
                                                        const YAML::Node& item, Pending& pending) {
   static const std::vector<std::string> keys = {
-      "id", "line", "condition", "hitCondition", "logMessage", "verified", "message"};
+      "id", "line", "condition", "hitCondition", "logMessage", "verified", "message", "resolved"};
   if (!is_map_item(reader, list, item, "a breakpoint")) return std::nullopt;
   SourceBreakpoint breakpoint;
   breakpoint.loc = reader.loc(item);
   bool has_line = false;
-  std::optional<SourceLoc> message_loc;
+  VerificationKeys written;
   for (const auto& pair : reader.entries(item, &keys)) {
-    if (read_common(reader, pair, breakpoint, pending, message_loc)) continue;
+    if (read_common(reader, pair, breakpoint, pending, written)) continue;
     if (pair.key == "logMessage") {
       breakpoint.log_message = reader.string(pair);
       continue;
@@ -63,7 +92,7 @@ std::optional<SourceBreakpoint> read_source_breakpoint(Reader& reader, const YAM
     if (auto line = reader.integer(pair, 1)) breakpoint.line = *line;
   }
   if (!has_line) reader.missing(breakpoint.loc, "line", "breakpoint");
-  check_message(reader, breakpoint.verification, message_loc);
+  check_verification(reader, breakpoint.verification, written);
   return breakpoint;
 }
 
@@ -95,8 +124,8 @@ void read_breakpoints(Reader& reader, const Entry& entry, std::vector<Breakpoint
 
 void read_function_breakpoints(Reader& reader, const Entry& entry,
                                std::vector<FunctionBreakpoint>& breakpoints, Pending& pending) {
-  static const std::vector<std::string> keys = {"id",           "function", "condition",
-                                                "hitCondition", "verified", "message"};
+  static const std::vector<std::string> keys = {"id",       "function", "condition", "hitCondition",
+                                                "verified", "message",  "resolved"};
   if (entry.value.IsNull()) return;
   if (!entry.value.IsSequence()) {
     reader.error(reader.value_loc(entry),
@@ -108,14 +137,14 @@ void read_function_breakpoints(Reader& reader, const Entry& entry,
     FunctionBreakpoint breakpoint;
     breakpoint.loc = reader.loc(item);
     bool has_function = false;
-    std::optional<SourceLoc> message_loc;
+    VerificationKeys written;
     for (const auto& pair : reader.entries(item, &keys)) {
-      if (read_common(reader, pair, breakpoint, pending, message_loc)) continue;
+      if (read_common(reader, pair, breakpoint, pending, written)) continue;
       has_function = true;  // the only other key allowed is `function`
       if (auto function = reader.string(pair)) breakpoint.function = *function;
     }
     if (!has_function) reader.missing(breakpoint.loc, "function", "function breakpoint");
-    check_message(reader, breakpoint.verification, message_loc);
+    check_verification(reader, breakpoint.verification, written);
     breakpoints.push_back(std::move(breakpoint));
   }
 }

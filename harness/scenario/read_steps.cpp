@@ -59,10 +59,48 @@ SourceLoc body_loc(Reader& reader, const Entry& body) {
   return body.value.IsNull() ? reader.key_loc(body) : reader.value_loc(body);
 }
 
+// `hit_breakpoint_ids:` of expect_stop: a list of matchers, or `{absent: true}`.
+std::optional<HitIds> read_hit_ids(Reader& reader, const Entry& entry) {
+  static const std::vector<std::string> keys = {"absent"};
+  HitIds hit;
+  hit.loc = reader.value_loc(entry);
+  if (entry.value.IsMap() && entry.value.size() > 0) {
+    auto pairs = reader.map_value(entry, &keys);
+    if (!pairs || pairs->empty()) return std::nullopt;  // only unknown keys, already reported
+    auto absent = reader.boolean(pairs->front());
+    if (absent && !*absent) reader.error(reader.value_loc(pairs->front()), "'absent' must be true");
+    if (!absent || !*absent) return std::nullopt;
+    hit.absent = true;
+    return hit;
+  }
+  if (!entry.value.IsSequence()) {
+    reader.error(hit.loc,
+                 "'hit_breakpoint_ids' must be a list of matchers or {absent: true}, got " +
+                     describe(entry.value));
+    return std::nullopt;
+  }
+  bool ok = true;
+  for (std::size_t i = 0; i < entry.value.size(); ++i) {
+    Entry item{"hit_breakpoint_ids[" + std::to_string(i) + "]", entry.value[i], entry.value[i]};
+    auto matcher = reader.matcher(item);
+    if (matcher) hit.ids.push_back(std::move(*matcher));
+    ok = ok && matcher;
+  }
+  if (!ok) return std::nullopt;
+  return hit;
+}
+
 std::optional<StepKind> read_stop(Reader& reader, const Entry& body) {
-  static const std::vector<std::string> keys = {"reason", "at",       "description",
-                                                "text",   "function", "file",
-                                                "line",   "thread",   "all_threads_stopped"};
+  static const std::vector<std::string> keys = {"reason",
+                                                "at",
+                                                "description",
+                                                "text",
+                                                "function",
+                                                "file",
+                                                "line",
+                                                "thread",
+                                                "all_threads_stopped",
+                                                "hit_breakpoint_ids"};
   auto pairs = reader.map_value(body, &keys);
   if (!pairs) return std::nullopt;
   ExpectStop stop;
@@ -70,6 +108,10 @@ std::optional<StepKind> read_stop(Reader& reader, const Entry& body) {
     if (pair.key == "at") {
       stop.at = reader.string(pair);
       stop.at_loc = reader.value_loc(pair);
+      continue;
+    }
+    if (pair.key == "hit_breakpoint_ids") {
+      stop.hit_breakpoint_ids = read_hit_ids(reader, pair);
       continue;
     }
     auto matcher = reader.matcher(pair);
