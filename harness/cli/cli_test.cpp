@@ -215,7 +215,7 @@ TEST(Cli, ListSelectsByFilterSkipTagAndShard) {
   EXPECT_NE(tagged.out.find("scenarios/pause/pause_running_program.yaml"), std::string::npos);
   auto filtered = harness(
       {"run", "scenarios/", "--list", "--filter", "^scenarios/stacks/", "--skip", "paging"});
-  EXPECT_TRUE(util::starts_with(last_line(filtered.out), "harness: 4 of ")) << filtered.out;
+  EXPECT_TRUE(util::starts_with(last_line(filtered.out), "harness: 5 of ")) << filtered.out;
   auto bad = harness({"run", "scenarios/", "--list", "--shard", "5/4"});
   EXPECT_EQ(bad.status.code, 2);
   EXPECT_NE(bad.err.find("--shard must be I/N with 1 <= I <= N (e.g. 2/4), got '5/4'"),
