@@ -242,13 +242,11 @@ struct ExceptionInfo {
 };
 
 // Expectations on a JSON value mirrored by a YAML tree: a map selects members by key, a list
-// selects elements by index, a leaf is a matcher on the value's text.
+// selects elements by index (neither is ever empty), a leaf is a matcher on the value's text.
 struct JsonExpect {
   std::optional<match::Matcher> leaf;                       // set: this value is a leaf
   std::vector<std::pair<std::string, JsonExpect>> members;  // a map: key -> expectation
   std::vector<JsonExpect> items;                            // a list: element i -> expectation
-  bool is_list = false;
-  SourceLoc loc;
 };
 
 // `request`: any DAP request but the lifecycle ones, with its whole response checked. `command:

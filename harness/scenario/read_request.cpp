@@ -45,15 +45,13 @@ void find_plain_placeholders(const YAML::Node& node, const nlohmann::json::json_
 // `body:` and below: a map or list mirrors the JSON value, anything else is a matcher.
 std::optional<JsonExpect> read_json_expect(Reader& reader, const Entry& entry) {
   JsonExpect expect;
-  expect.loc = reader.value_loc(entry);
   if ((entry.value.IsSequence() || entry.value.IsMap()) && entry.value.size() == 0) {
-    reader.error(expect.loc, "'" + entry.key +
-                                 "' is empty: write a matcher, or the members or "
-                                 "elements to check");
+    reader.error(reader.value_loc(entry), "'" + entry.key +
+                                              "' is empty: write a matcher, or the members or "
+                                              "elements to check");
     return std::nullopt;
   }
   if (entry.value.IsSequence()) {
-    expect.is_list = true;
     bool ok = true;
     for (std::size_t i = 0; i < entry.value.size(); ++i) {
       Entry item{entry.key + "[" + std::to_string(i) + "]", entry.value[i], entry.value[i]};

@@ -93,7 +93,7 @@ TEST_F(RequestLoaderTest, ArgumentsKeepTheirJsonTypesAndFailureIsImpliedByError)
   ASSERT_TRUE(request.body);
   ASSERT_EQ(request.body->members.size(), 2u);
   EXPECT_EQ(request.body->members[0].second.members.at(0).first, "id");
-  EXPECT_TRUE(request.body->members[1].second.is_list);
+  EXPECT_EQ(request.body->members[1].second.items.size(), 2u);
   EXPECT_EQ(request.body->members[1].second.items.at(1).members.at(0).second.leaf->describe(),
             "\"c\"");
 }
