@@ -1,10 +1,22 @@
 #include "harness/runner/captures.h"
 
+#include <algorithm>
+#include <charconv>
+
 #include "harness/scenario/captures.h"
 
 namespace runner {
 
 namespace {
+
+// `text` as a JSON integer when it reads as one (and prints back identically), else a string.
+json as_integer_if_plain(const std::string& text) {
+  long long value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec == std::errc() && end == text.data() + text.size() && std::to_string(value) == text)
+    return value;
+  return text;
+}
 
 // Replaces placeholders in place; the first problem is kept and later ones ignored.
 class Substituter {
@@ -68,7 +80,35 @@ class Substituter {
       for (auto& m : output->in_order) matcher(m);
     } else if (auto* exit = std::get_if<scenario::ExpectExit>(&kind)) {
       matcher(exit->code);
+    } else if (auto* request = std::get_if<scenario::Request>(&kind)) {
+      arguments(request->arguments, {}, *request, where);
+      for (auto* m : {&request->message, &request->error}) matcher(*m);
+      if (request->body) expectations(*request->body);
     }
+  }
+
+  // A request's arguments (each string below `value`; `pointer` is where `value` sits) and
+  // expectations. A plain scalar that becomes an integer is sent as a number.
+  void arguments(json& value, const json::json_pointer& pointer, const scenario::Request& request,
+                 const util::SourceLoc& where) {
+    if (value.is_object()) {
+      for (auto& [key, member] : value.items()) arguments(member, pointer / key, request, where);
+    } else if (value.is_array()) {
+      for (std::size_t i = 0; i < value.size(); ++i)
+        arguments(value[i], pointer / i, request, where);
+    } else if (value.is_string()) {
+      std::string text = value.get<std::string>();
+      this->text(text, where);
+      const auto& plain = request.plain_placeholders;
+      bool was_plain = std::find(plain.begin(), plain.end(), pointer.to_string()) != plain.end();
+      value = was_plain ? as_integer_if_plain(text) : json(text);
+    }
+  }
+
+  void expectations(scenario::JsonExpect& expect) {
+    matcher(expect.leaf);
+    for (auto& [key, member] : expect.members) expectations(member);
+    for (auto& item : expect.items) expectations(item);
   }
 
   const std::optional<Problem>& problem() const { return problem_; }

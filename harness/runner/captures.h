@@ -9,7 +9,8 @@ namespace runner {
 
 // The step with every `${name}` in its strings (evaluate's expr, set_variable's value, the
 // matcher operands of expect_stop, expect_variables, evaluate, set_variable, expect_output and
-// expect_exit) replaced by the captured value; other step kinds are returned unchanged (the
+// expect_exit; request's arguments and matchers, a plain argument that becomes an integer sent as
+// a JSON number) replaced by the captured value; other step kinds are returned unchanged (the
 // loader refuses placeholders in them). A Fail problem at the string when a capture has no
 // value or a pattern is no valid regular expression once substituted.
 std::variant<scenario::Step, Problem> with_captures(

@@ -16,7 +16,13 @@ Overloaded(F...) -> Overloaded<F...>;
 }  // namespace
 
 StepResult run_step(RunContext& ctx, const scenario::Step& written) {
-  auto substituted = with_captures(written, ctx.captures);
+  auto captures = ctx.captures;
+  if (const auto* request = std::get_if<scenario::Request>(&written.kind)) {
+    auto with_builtins = request_captures(ctx, written, *request);
+    if (auto* problem = std::get_if<Problem>(&with_builtins)) return *problem;
+    captures = std::get<std::map<std::string, std::string>>(with_builtins);
+  }
+  auto substituted = with_captures(written, captures);
   if (auto* problem = std::get_if<Problem>(&substituted)) return *problem;
   const scenario::Step& step = std::get<scenario::Step>(substituted);
   return std::visit(
@@ -42,6 +48,7 @@ StepResult run_step(RunContext& ctx, const scenario::Step& written) {
           [&](const scenario::ExceptionInfo& s) { return run_exception_info(ctx, step, s); },
           [&](const scenario::Disconnect& s) { return run_disconnect(ctx, step, s); },
           [&](const scenario::ExpectDlvExit& s) { return run_expect_dlv_exit(ctx, step, s); },
+          [&](const scenario::Request& s) { return run_request(ctx, step, s); },
       },
       step.kind);
 }

@@ -54,6 +54,15 @@ StepResult run_disconnect(RunContext& ctx, const scenario::Step& step,
 StepResult run_expect_dlv_exit(RunContext& ctx, const scenario::Step& step,
                                const scenario::ExpectDlvExit& expect);
 
+// request: any DAP request but the lifecycle ones, its whole response checked.
+StepResult run_request(RunContext& ctx, const scenario::Step& step,
+                       const scenario::Request& request);
+// The captures a `request` step substitutes: the scenario's, plus the built-in `${thread}` and
+// `${frame}` (ids of the last stop's thread and top frame) when the step uses them; a Fail when
+// it uses them without a stop.
+std::variant<std::map<std::string, std::string>, Problem> request_captures(
+    RunContext& ctx, const scenario::Step& step, const scenario::Request& request);
+
 // Collects the mismatches of one step and turns them into a single Problem.
 class Checks {
  public:

@@ -15,6 +15,11 @@ bool is_name_char(char c) {
 
 }  // namespace
 
+const std::vector<std::string>& builtin_captures() {
+  static const std::vector<std::string> names = {"thread", "frame"};
+  return names;
+}
+
 bool is_capture_name(std::string_view name) {
   if (name.empty() || !is_name_start(name.front())) return false;
   for (char c : name)

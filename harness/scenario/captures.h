@@ -17,6 +17,10 @@ struct Placeholder {
   std::size_t length = 0;
 };
 
+// The captures `request` has without a `save:`: "thread" (the id of the thread that last
+// stopped) and "frame" (the id of its top frame). No step may save under these names.
+const std::vector<std::string>& builtin_captures();
+
 // True for a capture name: an ASCII letter or '_', then letters, digits or '_'.
 bool is_capture_name(std::string_view name);
 

@@ -97,7 +97,7 @@ TEST_F(GatesLoaderTest, CapturesOnlyInStepsThatSubstitute) {
                       "  - expect_threads: {count: '${x}'}\n"),
             "scenarios/x.yaml:6:5: error: 'expect_threads' takes no captures (${name} works in "
             "evaluate, set_variable, expect_stop, expect_variables, expect_output, "
-            "expect_exit)\n");
+            "expect_exit, request)\n");
 }
 
 TEST_F(GatesLoaderTest, PatternWithCaptureIsCheckedWithASampleAndKeptUncompiled) {

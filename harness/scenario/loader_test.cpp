@@ -198,7 +198,7 @@ TEST_F(LoaderTest, UnknownStep) {
             "step_out, expect_stop, expect_variables, evaluate, expect_output, expect_exit, "
             "reconnect, set_variable, expect_stack, expect_threads, set_breakpoints, "
             "set_function_breakpoints, "
-            "pause, exception_info, disconnect, expect_dlv_exit\n"
+            "pause, exception_info, disconnect, expect_dlv_exit, request\n"
             "  - resume: {}\n"
             "    ^");
 }
@@ -224,11 +224,11 @@ TEST_F(LoaderTest, StepShapeProblems) {
             "step_out, expect_stop, expect_variables, evaluate, expect_output, expect_exit, "
             "reconnect, set_variable, expect_stack, expect_threads, set_breakpoints, "
             "set_function_breakpoints, "
-            "pause, exception_info, disconnect, expect_dlv_exit)\n"
+            "pause, exception_info, disconnect, expect_dlv_exit, request)\n"
             "  - {timeout: 3}\n"
             "    ^\n\n"
-            "scenarios/x.yaml:6:20: error: 'expect' is only allowed with 'evaluate' and "
-            "'set_variable'\n"
+            "scenarios/x.yaml:6:20: error: 'expect' is only allowed with 'evaluate', "
+            "'set_variable' and 'request'\n"
             "  - {continue: {}, expect: {result: 1}}\n"
             "                   ^\n\n"
             "scenarios/x.yaml:7:16: error: unknown key 'timout' (did you mean 'timeout'?)\n"

@@ -261,10 +261,32 @@ struct ExceptionInfo {
   std::optional<match::Matcher> error;    // the request must fail with this message
 };
 
+// Expectations on a JSON value mirrored by a YAML tree: a map selects members by key, a list
+// selects elements by index (neither is ever empty), a leaf is a matcher on the value's text.
+struct JsonExpect {
+  std::optional<match::Matcher> leaf;                       // set: this value is a leaf
+  std::vector<std::pair<std::string, JsonExpect>> members;  // a map: key -> expectation
+  std::vector<JsonExpect> items;                            // a list: element i -> expectation
+};
+
+// `request`: any DAP request but the lifecycle ones, with its whole response checked. `command:
+// initialize` sends nothing and checks the initialize response the handshake received.
+struct Request {
+  std::string command;
+  nlohmann::json arguments = nlohmann::json::object();
+  // JSON pointers of the plain (unquoted) argument scalars that hold a `${name}`: once
+  // substituted, a value that reads as an integer is sent as a JSON number.
+  std::vector<std::string> plain_placeholders;
+  bool success = true;  // false (`success: false`, or `message`/`error` given): must fail
+  std::optional<match::Matcher> message;  // the response's `message`
+  std::optional<match::Matcher> error;    // the response's body.error.format
+  std::optional<JsonExpect> body;
+};
+
 using StepKind = std::variant<Continue, Next, StepIn, StepOut, ExpectStop, ExpectVariables,
                               Evaluate, ExpectOutput, ExpectExit, Reconnect, SetVariable,
                               ExpectStack, ExpectThreads, SetBreakpoints, SetFunctionBreakpoints,
-                              Pause, ExceptionInfo, Disconnect, ExpectDlvExit>;
+                              Pause, ExceptionInfo, Disconnect, ExpectDlvExit, Request>;
 
 struct Step {
   std::string keyword;  // as written: "continue", "expect_stop", ...

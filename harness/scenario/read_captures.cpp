@@ -71,6 +71,14 @@ void check_node(Reader& reader, const YAML::Node& node, const std::vector<std::s
 std::optional<std::string> read_capture_name(Reader& reader, const Entry& entry) {
   auto name = reader.string(entry);
   if (!name) return std::nullopt;
+  const auto& builtins = builtin_captures();
+  if (std::find(builtins.begin(), builtins.end(), *name) != builtins.end()) {
+    reader.error(reader.value_loc(entry), "capture name '" + *name +
+                                              "' is built in ('request' reads it as the id of the "
+                                              "last stop's " +
+                                              *name + ")");
+    return std::nullopt;
+  }
   if (is_capture_name(*name)) return name;
   reader.error(
       reader.value_loc(entry),
@@ -80,15 +88,19 @@ std::optional<std::string> read_capture_name(Reader& reader, const Entry& entry)
 
 void check_captures(Reader& reader, const YAML::Node& item, const Step* step,
                     std::vector<std::string>& saved) {
-  static const std::vector<std::string> substituting = {"evaluate",      "set_variable",
-                                                        "expect_stop",   "expect_variables",
-                                                        "expect_output", "expect_exit"};
+  static const std::vector<std::string> substituting = {
+      "evaluate",      "set_variable", "expect_stop", "expect_variables",
+      "expect_output", "expect_exit",  "request"};
   if (step &&
       std::find(substituting.begin(), substituting.end(), step->keyword) == substituting.end()) {
     if (has_placeholder(item)) {
       reader.error(step->loc, "'" + step->keyword + "' takes no captures (${name} works in " +
                                   util::join(substituting, ", ") + ")");
     }
+  } else if (step && step->keyword == "request") {
+    std::vector<std::string> known = saved;
+    known.insert(known.end(), builtin_captures().begin(), builtin_captures().end());
+    check_node(reader, item, known);
   } else {
     check_node(reader, item, saved);
   }

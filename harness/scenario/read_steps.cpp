@@ -25,7 +25,8 @@ const std::vector<std::string>& step_keywords() {
                                                     "pause",
                                                     "exception_info",
                                                     "disconnect",
-                                                    "expect_dlv_exit"};
+                                                    "expect_dlv_exit",
+                                                    "request"};
   return keywords;
 }
 
@@ -36,7 +37,7 @@ bool is_keyword(const std::string& key) {
 
 // The steps that take an `expect:` map next to their keyword.
 const std::vector<std::string>& steps_with_expect() {
-  static const std::vector<std::string> steps = {"evaluate", "set_variable"};
+  static const std::vector<std::string> steps = {"evaluate", "set_variable", "request"};
   return steps;
 }
 
@@ -373,6 +374,7 @@ std::optional<StepKind> read_body(Reader& reader, const Entry& body, const Entry
   if (k == "pause") return read_plain<Pause>(reader, body);
   if (k == "exception_info") return read_exception_info(reader, body);
   if (k == "disconnect") return read_disconnect(reader, body);
+  if (k == "request") return read_request(reader, body, expect);
   auto code = read_exit_code(reader, body);
   if (!code) return std::nullopt;
   if (k == "expect_dlv_exit") return ExpectDlvExit{std::move(*code)};

@@ -44,6 +44,8 @@ void read_steps(Reader& reader, const Entry& entry, std::vector<Step>& steps);
 
 // `expect_stack:` ({frames, exact, total_frames, start_frame, levels, thread}).
 std::optional<StepKind> read_expect_stack(Reader& reader, const Entry& body);
+// `request:` ({command, arguments}) with its `expect:` ({success, message, error, body}).
+std::optional<StepKind> read_request(Reader& reader, const Entry& body, const Entry* expect);
 // `expect_threads:` ({count, names, absent}).
 std::optional<StepKind> read_expect_threads(Reader& reader, const Entry& body);
 // The optional `{thread: MATCHER}` of continue / next / step_in / step_out; `ok` is false when

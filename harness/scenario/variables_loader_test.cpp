@@ -188,8 +188,8 @@ TEST_F(VariablesLoaderTest, ExpectBelongsToEvaluateAndSetVariable) {
   EXPECT_EQ(errors_of("program: goprojects/kinds\n"
                       "steps:\n"
                       "  - {continue: {}, expect: {value: 1}}\n"),
-            "scenarios/x.yaml:3:20: error: 'expect' is only allowed with 'evaluate' and "
-            "'set_variable'\n"
+            "scenarios/x.yaml:3:20: error: 'expect' is only allowed with 'evaluate', "
+            "'set_variable' and 'request'\n"
             "  - {continue: {}, expect: {value: 1}}\n"
             "                   ^");
 }
