@@ -40,9 +40,9 @@ StepResult check_refusal(const scenario::Step& step, const scenario::ExpectStack
     return checks.result();
   }
   if (!expect.error) {
-    return infrastructure(step.loc,
-                          util::Error{util::ErrorKind::Protocol,
-                                      "'stackTrace' failed: " + dap::error_text(response)});
+    return infrastructure(
+        step.loc, util::Error{util::ErrorKind::Protocol,
+                              "'stackTrace' failed: " + dap::error_text(response), std::nullopt});
   }
   checks.check(expect.error, dap::error_text(response), "stackTrace.error");
   return checks.result();

@@ -264,9 +264,16 @@ struct ExceptionInfo {
 // Expectations on a JSON value mirrored by a YAML tree: a map selects members by key, a list
 // selects elements by index (neither is ever empty), a leaf is a matcher on the value's text.
 struct JsonExpect {
-  std::optional<match::Matcher> leaf;                       // set: this value is a leaf
-  std::vector<std::pair<std::string, JsonExpect>> members;  // a map: key -> expectation
-  std::vector<JsonExpect> items;                            // a list: element i -> expectation
+  struct Member;                       // a map member: its key and the expectation on its value
+  std::optional<match::Matcher> leaf;  // set: this value is a leaf
+  std::vector<Member> members;         // a map: key -> expectation
+  std::vector<JsonExpect> items;       // a list: element i -> expectation
+};
+// Not a std::pair: a pair of an incomplete type inside the type itself does not compile with
+// clang and libstdc++ (the checked build).
+struct JsonExpect::Member {
+  std::string key;
+  JsonExpect expect;
 };
 
 // `request`: any DAP request but the lifecycle ones, with its whole response checked. `command:

@@ -68,7 +68,7 @@ std::optional<JsonExpect> read_json_expect(Reader& reader, const Entry& entry) {
     for (const auto& pair : pairs) {
       auto read = read_json_expect(reader, pair);
       ok = ok && read;
-      if (read) expect.members.emplace_back(pair.key, std::move(*read));
+      if (read) expect.members.push_back({pair.key, std::move(*read)});
     }
     if (!ok || pairs.size() != entry.value.size()) return std::nullopt;
     return expect;

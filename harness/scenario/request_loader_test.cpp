@@ -92,9 +92,9 @@ TEST_F(RequestLoaderTest, ArgumentsKeepTheirJsonTypesAndFailureIsImpliedByError)
   EXPECT_FALSE(request.success);
   ASSERT_TRUE(request.body);
   ASSERT_EQ(request.body->members.size(), 2u);
-  EXPECT_EQ(request.body->members[0].second.members.at(0).first, "id");
-  EXPECT_EQ(request.body->members[1].second.items.size(), 2u);
-  EXPECT_EQ(request.body->members[1].second.items.at(1).members.at(0).second.leaf->describe(),
+  EXPECT_EQ(request.body->members[0].expect.members.at(0).key, "id");
+  EXPECT_EQ(request.body->members[1].expect.items.size(), 2u);
+  EXPECT_EQ(request.body->members[1].expect.items.at(1).members.at(0).expect.leaf->describe(),
             "\"c\"");
 }
 
