@@ -81,7 +81,7 @@ class Substituter {
     } else if (auto* exit = std::get_if<scenario::ExpectExit>(&kind)) {
       matcher(exit->code);
     } else if (auto* request = std::get_if<scenario::Request>(&kind)) {
-      arguments(request->arguments, {}, *request, where);
+      arguments(request->arguments, json::json_pointer(), *request, where);
       for (auto* m : {&request->message, &request->error}) matcher(*m);
       if (request->body) expectations(*request->body);
     }

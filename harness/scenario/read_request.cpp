@@ -145,7 +145,8 @@ std::optional<StepKind> read_request(Reader& reader, const Entry& body, const En
     } else {
       arguments = &pair;
       request.arguments = to_json(pair.value);
-      find_plain_placeholders(pair.value, {}, request.plain_placeholders);
+      find_plain_placeholders(pair.value, nlohmann::json::json_pointer(),
+                              request.plain_placeholders);
     }
   }
   if (!has_command) {
