@@ -500,6 +500,26 @@ TEST(KillHarness, WhileSuspended) {
   EXPECT_TRUE(left.empty()) << "left behind:" << describe(left);
 }
 
+// Suspended, then killed, where the kernel does not continue the stopped worker: its new parent
+// (this test binary, made a subreaper) is in its session, so its group is not orphaned (CI saw
+// this: the worker stayed stopped with dlv and the program). The worker's parent-death signal
+// (SIGCONT) resumes it, and it ends everything.
+TEST(KillHarness, WhileSuspendedUnderASubreaperOfItsSession) {
+  process::become_subreaper();
+  auto dir = util::testing::scratch_dir();
+  MarkedRun run(endless_run_args(dir, kAttach));
+  reach_running_tickers(run, 1);
+  auto worker = run.wait_for_process(
+      [&](const Proc& p) { return p.ppid == run.pid() && p.comm == "harness"; });
+  ASSERT_TRUE(worker) << "no harness process under the started one:" << describe(run.processes());
+  ::kill(run.pid(), SIGTSTP);
+  ASSERT_TRUE(run.wait_until([&] { return is_stopped(run.pid()) && is_stopped(worker->pid); },
+                             kCleanupTime));
+  ::kill(run.pid(), SIGKILL);
+  auto left = run.survivors();
+  EXPECT_TRUE(left.empty()) << "left behind:" << describe(left);
+}
+
 // A terminal's Ctrl-C signals its foreground process group, the harness's: the run still ends as
 // interrupted, with a partial report, and leaves nothing.
 TEST(TerminalSignals, CtrlCEndsTheRunAsInterruptedAndLeavesNothing) {

@@ -29,10 +29,27 @@ sigset_t guard_signals() {
   return set;
 }
 
+volatile std::sig_atomic_t guard_pid = 0;
+
+// The worker's parent-death signal is SIGCONT, not SIGTERM: a worker stopped by Ctrl-Z when the
+// guard is killed would keep a SIGTERM pending forever (its new parent may be in its session, so
+// the kernel need not continue an orphaned group). SIGCONT always resumes it; then, its guard
+// gone, it ends the way SIGTERM ends it. A SIGCONT from `fg` finds the guard alive: nothing.
+extern "C" void on_continue(int) {
+  if (::getppid() != static_cast<pid_t>(guard_pid)) ::kill(::getpid(), SIGTERM);
+}
+
 // The worker's half of the split: see split_off_guard.
 void become_worker(pid_t guard, const sigset_t& original_mask) {
   ::setpgid(0, 0);
-  ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+  guard_pid = guard;
+  struct sigaction action;
+  std::memset(&action, 0, sizeof action);
+  action.sa_handler = on_continue;
+  action.sa_flags = SA_RESTART;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGCONT, &action, nullptr);
+  ::prctl(PR_SET_PDEATHSIG, SIGCONT);
   if (::getppid() != guard) ::_exit(128 + SIGTERM);  // the guard died before prctl: as if SIGTERM
   ::sigprocmask(SIG_SETMASK, &original_mask, nullptr);
   for (int sig : {SIGPIPE, SIGTTIN, SIGTTOU}) std::signal(sig, SIG_IGN);

@@ -6,10 +6,9 @@
 // killed, the other one survives and ends every process left in their subtree:
 // - the worker killed (the OOM killer picks it: it holds the memory): its orphans are
 //   re-parented to the guard, a child subreaper, which SIGKILLs everything in its subtree;
-// - the guard killed (the pid a user or CI signals): the worker gets SIGTERM as its parent-death
-//   signal and ends what it started, as on any SIGTERM (partial reports, exit 143); if both were
-//   suspended (Ctrl-Z), the kernel continues the worker, now in an orphaned process group, with
-//   SIGHUP, which ends it the same way (see signal_exit.h);
+// - the guard killed (the pid a user or CI signals): the worker gets SIGCONT as its parent-death
+//   signal (which also resumes it if Ctrl-Z had stopped it), finds its guard gone, raises
+//   SIGTERM and ends what it started, as on any SIGTERM (partial reports, exit 143);
 // - the guard's process group killed (`timeout -s KILL`, CI runners): the worker is in a group
 //   of its own, so only the guard dies, as above.
 // Both killed individually at once (`pkill -9 harness`) is the one case left uncovered.
@@ -17,7 +16,7 @@
 namespace process {
 
 // Splits this process in two and returns only in the child, the worker: in a process group of its
-// own, with SIGTERM as its parent-death signal, SIGPIPE, SIGTTIN and SIGTTOU ignored (the worker
+// own, with SIGCONT as its parent-death signal (see above), SIGPIPE, SIGTTIN and SIGTTOU ignored (the worker
 // is not in the terminal's foreground group, and must survive the death of its output's reader
 // long enough to end what it started). The parent, the guard, never returns: it passes SIGINT,
 // SIGTERM, SIGHUP and SIGQUIT on to the worker, stops and continues it with itself (Ctrl-Z, fg),
