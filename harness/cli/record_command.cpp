@@ -23,9 +23,10 @@ void print_diagnostics(const std::vector<scenario::Diagnostic>& diagnostics) {
 // folder from which the relative path is not found; `text` itself if it cannot be rewritten.
 std::string anchored_program(const std::string& text, const scenario::Scenario& skeleton) {
   auto written = scenario::read_scalar(text, skeleton.program_loc);
-  if (!written) return text;
-  auto edited = scenario::edit_scalars(
-      text, {{skeleton.program_loc, *written, skeleton.program_dir.string()}});
+  if (!written || skeleton.program_root) return text;
+  auto program = skeleton.program_file.empty() ? skeleton.program_dir
+                                               : skeleton.program_dir / skeleton.program_file;
+  auto edited = scenario::edit_scalars(text, {{skeleton.program_loc, *written, program.string()}});
   return edited.refused.empty() ? edited.text : text;
 }
 

@@ -18,23 +18,37 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// One entry of the cache: the binary built from `program_dir` whose inputs hash to `key`.
+// What go builds: the package in `dir`, or the one file `file` in it.
+struct Program {
+  fs::path dir;  // real, absolute
+  std::string file;
+
+  std::string go_argument() const { return file.empty() ? "." : file; }
+  // The binary's name: the folder's, or the file's without .go.
+  std::string name() const {
+    return file.empty() ? dir.filename().string() : fs::path(file).stem().string();
+  }
+  // The program's identity in keys and records: the folder, or the file's path.
+  std::string identity() const { return file.empty() ? dir.string() : (dir / file).string(); }
+};
+
+// One entry of the cache: the binary built from `program` whose inputs hash to `key`.
 struct Entry {
   fs::path cache_dir;
   std::string key;
-  fs::path program_dir;
+  Program program;
 
   fs::path folder() const { return cache_dir / key; }
-  fs::path binary() const { return folder() / program_dir.filename(); }
+  fs::path binary() const { return folder() / program.name(); }
   fs::path source_record() const { return cache_dir / (key + ".source"); }
   fs::path lock() const { return cache_dir / (key + ".lock"); }
 
-  // Built, and built from this very folder (an older harness's entry has no record).
+  // Built, and built from this very program (an older harness's entry has no record).
   bool usable() const {
     std::error_code ec;
     if (!fs::is_regular_file(binary(), ec)) return false;
     auto recorded = util::read_file(source_record());
-    return recorded && *recorded == program_dir.string();
+    return recorded && *recorded == program.identity();
   }
 };
 
@@ -74,35 +88,37 @@ struct CurrentInputs {
   BuildInputs inputs;
   bool listed = false;
 };
-CurrentInputs current_inputs(const GoToolchain& go, const fs::path& program_dir,
+CurrentInputs current_inputs(const GoToolchain& go, const Program& program,
                              const std::vector<std::string>& flags, util::Deadline deadline) {
-  auto listed = list_build_inputs(go, program_dir, flags, go_environment(program_dir), deadline);
-  if (!listed) return {program_folder_inputs(program_dir), false};
+  auto listed = list_build_inputs(go, program.dir, program.go_argument(), flags,
+                                  go_environment(program.dir), deadline);
+  if (!listed) return {program_folder_inputs(program.dir, program.file), false};
   return {std::move(*listed), true};
 }
 
 // The entry of the stored manifest's inputs as they are now, if it is usable. Runs no process.
 std::optional<Entry> cached_entry(const fs::path& cache_dir, const std::string& settings,
-                                  const fs::path& program_dir, util::Deadline deadline) {
+                                  const Program& program, util::Deadline deadline) {
   auto text = util::read_file(manifest_path(cache_dir, settings));
   if (!text) return std::nullopt;
   auto inputs = parse_manifest(*text);
   if (!inputs) return std::nullopt;
   auto key = inputs_key(settings, *inputs);
   if (!key) return std::nullopt;
-  Entry entry{cache_dir, *key, program_dir};
+  Entry entry{cache_dir, *key, program};
   auto lock = FileLock::acquire(entry.lock(), deadline);
   if (!lock || !entry.usable()) return std::nullopt;
   return entry;
 }
 
-util::Expected<void> go_build(const GoToolchain& go, const fs::path& program_dir,
+util::Expected<void> go_build(const GoToolchain& go, const Program& program,
                               const std::vector<std::string>& flags, const fs::path& output,
                               util::Deadline deadline) {
+  const fs::path& program_dir = program.dir;
   process::SpawnOptions options;
   options.argv = {go.go.string(), "build"};
   options.argv.insert(options.argv.end(), flags.begin(), flags.end());
-  options.argv.insert(options.argv.end(), {"-o", output.string(), "."});
+  options.argv.insert(options.argv.end(), {"-o", output.string(), program.go_argument()});
   options.cwd = program_dir;
   options.env_overrides = go_environment(program_dir);
   auto result = process::run(options, deadline);
@@ -117,7 +133,7 @@ util::Expected<void> go_build(const GoToolchain& go, const fs::path& program_dir
 
 // Records the source folder of `entry`, then renames the built binary into place.
 util::Expected<void> install(const Entry& entry, const fs::path& built_binary) {
-  auto recorded = util::write_file_atomically(entry.source_record(), entry.program_dir.string());
+  auto recorded = util::write_file_atomically(entry.source_record(), entry.program.identity());
   if (!recorded) return recorded;
   std::error_code ec;
   fs::rename(built_binary, entry.binary(), ec);
@@ -143,7 +159,7 @@ util::Expected<bool> build_entry(const Entry& entry, const GoToolchain& go,
   fs::remove(entry.binary(), ec);  // built from another folder: never to be handed out
   const fs::path temporary =
       entry.folder() / (entry.binary().filename().string() + ".tmp" + std::to_string(::getpid()));
-  auto built = go_build(go, entry.program_dir, flags, temporary, deadline);
+  auto built = go_build(go, entry.program, flags, temporary, deadline);
   if (built) built = install(entry, temporary);
   if (!built) {
     fs::remove(temporary, ec);
@@ -165,11 +181,11 @@ util::Expected<BuildResult> BuildCache::build(const BuildRequest& request,
   };
   auto program_dir = real_program_dir(request.program_dir);
   if (!program_dir) return util::fail(program_dir.error());
-  const std::string settings = settings_key(go_, *program_dir, request.flags);
-  if (auto cached = cached_entry(dir_, settings, *program_dir, deadline))
-    return result(*cached, true);
+  const Program program{*program_dir, request.file};
+  const std::string settings = settings_key(go_, program.identity(), request.flags);
+  if (auto cached = cached_entry(dir_, settings, program, deadline)) return result(*cached, true);
 
-  auto current = current_inputs(go_, *program_dir, request.flags, deadline);
+  auto current = current_inputs(go_, program, request.flags, deadline);
   if (current.listed) {
     auto stored =
         util::write_file_atomically(manifest_path(dir_, settings), manifest_text(current.inputs));
@@ -177,7 +193,7 @@ util::Expected<BuildResult> BuildCache::build(const BuildRequest& request,
   }
   auto key = inputs_key(settings, current.inputs);
   if (!key) return util::fail(key.error());
-  Entry entry{dir_, *key, *program_dir};
+  Entry entry{dir_, *key, program};
   auto built = build_entry(entry, go_, request.flags, deadline);
   if (!built) return util::fail(built.error());
   return result(entry, !*built);
@@ -187,8 +203,9 @@ util::Expected<std::string> BuildCache::key(const BuildRequest& request,
                                             util::Deadline deadline) const {
   auto program_dir = real_program_dir(request.program_dir);
   if (!program_dir) return util::fail(program_dir.error());
-  const std::string settings = settings_key(go_, *program_dir, request.flags);
-  return inputs_key(settings, current_inputs(go_, *program_dir, request.flags, deadline).inputs);
+  const Program program{*program_dir, request.file};
+  const std::string settings = settings_key(go_, program.identity(), request.flags);
+  return inputs_key(settings, current_inputs(go_, program, request.flags, deadline).inputs);
 }
 
 }  // namespace gotool

@@ -9,9 +9,10 @@
 
 namespace gotool {
 
-// What to build: a Go main package directory, and the `go build` flags.
+// What to build: a Go main package directory (or one .go file in it), and the `go build` flags.
 struct BuildRequest {
   std::filesystem::path program_dir;
+  std::string file = {};  // a single-file program's name in program_dir; empty: the package
   std::vector<std::string> flags{"-gcflags=all=-N -l"};
 };
 

@@ -123,6 +123,43 @@ TEST_F(BuildCacheTest, FirstBuildMissesThenHits) {
   EXPECT_EQ(entries, 1u);
 }
 
+// A folder of several `package main` files (as Delve's _fixtures): each file is a program of
+// its own, keyed by that file and what it imports, not by its neighbours.
+TEST_F(BuildCacheTest, ASingleFileProgramIsKeyedByItsFileNotItsFolder) {
+  auto dir = write_program("many", "unused");
+  std::filesystem::remove(dir / "main.go");
+  auto program = [](const std::string& text) {
+    return "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"" + text + "\")\n}\n";
+  };
+  write(dir / "one.go", program("one"));
+  write(dir / "two.go", program("two"));
+  BuildCache cache(root_ / "cache", go_);
+  BuildRequest one = request(dir);
+  one.file = "one.go";
+  auto first = cache.build(one, build_deadline());
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first->binary.filename(), "one");
+  EXPECT_EQ(run_binary(first->binary), "one\n");
+
+  write(dir / "two.go", program("two, changed"));  // the neighbour: still a hit
+  auto again = cache.build(one, build_deadline());
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_TRUE(again->cache_hit);
+
+  BuildRequest two = request(dir);
+  two.file = "two.go";
+  auto other = cache.build(two, build_deadline());
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  EXPECT_NE(other->key, first->key);
+  EXPECT_EQ(run_binary(other->binary), "two, changed\n");
+
+  write(dir / "one.go", program("one, changed"));  // its own file: rebuilt
+  auto changed = cache.build(one, build_deadline());
+  ASSERT_TRUE(changed.ok()) << changed.error().message;
+  EXPECT_FALSE(changed->cache_hit);
+  EXPECT_EQ(run_binary(changed->binary), "one, changed\n");
+}
+
 TEST_F(BuildCacheTest, ChangingASourceChangesTheKeyAndRebuilds) {
   auto program = write_program("prog", "one");
   BuildCache cache(root_ / "cache", go_);
@@ -313,8 +350,8 @@ TEST_F(BuildCacheTest, AHitRunsNoGoProcess) {
   auto program = write_program("prog", "x");
   auto runs = root_ / "go-runs.txt";
   auto wrapper = root_ / "bin" / "go";
-  write(wrapper, "#!/bin/sh\necho \"$1\" >> '" + runs.string() + "'\nexec '" +
-                     go_.go.string() + "' \"$@\"\n");
+  write(wrapper, "#!/bin/sh\necho \"$1\" >> '" + runs.string() + "'\nexec '" + go_.go.string() +
+                     "' \"$@\"\n");
   std::filesystem::permissions(wrapper, std::filesystem::perms::owner_exec,
                                std::filesystem::perm_options::add);
   GoToolchain recorded = go_;

@@ -1,5 +1,6 @@
 #include "harness/gotool/build_inputs.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -53,12 +54,19 @@ void add_module_files(const json& module, InputSets& sets) {
     sets.files.insert(fs::path(dir) / "vendor" / "modules.txt");
 }
 
-// Adds what building `package` reads to `sets`.
+// Adds what building `package` reads to `sets`. The package of files named on the command line
+// reads those files, not its whole folder.
 void add_package(const json& package, InputSets& sets) {
   if (package.value("Standard", false) || from_module_cache(package)) return;
   fs::path dir = package.value("Dir", std::string());
   if (dir.empty()) return;  // an import go could not resolve: go build will say so
-  sets.package_dirs.insert(dir);
+  if (package.value("ImportPath", std::string()) == "command-line-arguments") {
+    for (const char* list : {"GoFiles", "CgoFiles"})
+      for (const auto& file : package.value(list, json::array()))
+        sets.files.insert(dir / file.get<std::string>());
+  } else {
+    sets.package_dirs.insert(dir);
+  }
   for (const auto& file : package.value("EmbedFiles", json::array()))
     sets.embed_dirs.insert((dir / file.get<std::string>()).parent_path());
   if (package.contains("Module")) add_module_files(package["Module"], sets);
@@ -102,13 +110,15 @@ std::optional<std::vector<fs::path>> read_paths(const json& manifest, const char
 }  // namespace
 
 util::Expected<BuildInputs> list_build_inputs(const GoToolchain& go, const fs::path& program_dir,
+                                              const std::string& target,
                                               const std::vector<std::string>& flags,
                                               const std::map<std::string, std::string>& env,
                                               util::Deadline deadline) {
   process::SpawnOptions options;
-  options.argv = {go.go.string(), "list", "-e", "-deps", "-json=Dir,Standard,Module,EmbedFiles"};
+  options.argv = {go.go.string(), "list", "-e", "-deps",
+                  "-json=Dir,ImportPath,Standard,Module,EmbedFiles,GoFiles,CgoFiles"};
   options.argv.insert(options.argv.end(), flags.begin(), flags.end());
-  options.argv.push_back(".");
+  options.argv.push_back(target);
   options.cwd = program_dir;
   options.env_overrides = env;
   auto result = process::run(options, deadline);
@@ -116,18 +126,23 @@ util::Expected<BuildInputs> list_build_inputs(const GoToolchain& go, const fs::p
   const std::string command = "go list in " + program_dir.string();
   if (!result->status.success()) {
     return util::fail(util::ErrorKind::Build,
-                      command + " failed (" + result->status.str() + "): " +
-                          std::string(util::trim(util::tail_lines(result->err, 5))));
+                      command + " failed (" + result->status.str() +
+                          "): " + std::string(util::trim(util::tail_lines(result->err, 5))));
   }
   auto inputs = parse_listing(result->out);
   if (!inputs) return util::fail(util::ErrorKind::Build, command + ": " + inputs.error().message);
   return inputs;
 }
 
-BuildInputs program_folder_inputs(const fs::path& program_dir) {
-  return {{program_dir},
-          {},
-          {program_dir / "go.mod", program_dir / "go.sum", program_dir / "vendor" / "modules.txt"}};
+BuildInputs program_folder_inputs(const fs::path& program_dir, const std::string& file) {
+  std::vector<fs::path> files = {program_dir / "go.mod", program_dir / "go.sum",
+                                 program_dir / "vendor" / "modules.txt"};
+  if (!file.empty()) {
+    files.push_back(program_dir / file);
+    std::sort(files.begin(), files.end());
+    return {{}, {}, files};
+  }
+  return {{program_dir}, {}, files};
 }
 
 std::string manifest_text(const BuildInputs& inputs) {

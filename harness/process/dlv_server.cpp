@@ -100,6 +100,7 @@ util::Expected<std::unique_ptr<DlvServer>> DlvServer::start(const DlvServerOptio
   }
   spawn.cwd = options.cwd;
   spawn.env_overrides = options.env;
+  spawn.env_remove = options.env_remove;
   spawn.env_keep = options.env_keep;
   spawn.capture_fd3 = options.listen_and_log_flags;
   if (options.listen_and_log_flags) spawn.fd3_copy_to = options.log_file;

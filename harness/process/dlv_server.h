@@ -20,6 +20,7 @@ struct DlvServerOptions {
   std::optional<std::filesystem::path> log_file;  // dlv's dap+debugger log goes here when set
   std::optional<std::filesystem::path> cwd;       // dlv's working directory
   std::map<std::string, std::string> env;         // added to the inherited environment
+  std::vector<std::string> env_remove;            // removed from the inherited environment
   // When set, the only inherited variables dlv gets (see SpawnOptions::env_keep).
   std::optional<std::vector<std::string>> env_keep;
   std::vector<std::string> extra_args;    // appended to dlv's command line

@@ -38,10 +38,10 @@ StepResult set_breakpoints(RunContext& ctx) {
 json with_paths(json value, const scenario::Scenario& s) {
   if (value.is_string()) {
     std::string text = value.get<std::string>();
-    for (const auto& [name, path] : {std::pair<std::string, std::string>{
-                                         "${workspaceFolder}", scenario::client_root(s).string()},
-                                     std::pair<std::string, std::string>{
-                                         "${programDir}", s.program_dir.string()}}) {
+    for (const auto& [name, path] :
+         {std::pair<std::string, std::string>{"${workspaceFolder}",
+                                              scenario::client_root(s).string()},
+          std::pair<std::string, std::string>{"${programDir}", s.program_dir.string()}}) {
       for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at)) {
         text.replace(at, name.size(), path);
         at += path.size();
@@ -82,7 +82,11 @@ json launch_arguments(const scenario::Scenario& s, const std::filesystem::path& 
   }
   for (const auto& a : launch.args) argv.push_back(a);
   args["args"] = argv;
-  if (!launch.env.empty()) args["env"] = launch.env;
+  if (!launch.env.empty()) {
+    json env = json::object();
+    for (const auto& [name, value] : launch.env) env[name] = value ? json(*value) : json();
+    args["env"] = env;
+  }
   for (const auto& [name, value] : launch.dap_attributes.items()) args[name] = with_paths(value, s);
   args["cwd"] = (s.program_dir / launch.cwd.value_or(".")).lexically_normal().string();
   if (launch.mode != scenario::LaunchMode::Exec) {

@@ -52,13 +52,27 @@ util::Expected<std::filesystem::path> program_for_launch(const scenario::Scenari
                                                          ScenarioResult& result) {
   bool config_names_program =
       s.launch_json && s.launch_json->arguments.value("request", "") == "launch";
-  if (s.launch.mode != scenario::LaunchMode::Exec || config_names_program) return s.program_dir;
+  if (s.launch.mode != scenario::LaunchMode::Exec || config_names_program)
+    return s.program_dir / s.program_file;
   gotool::BuildCache cache(env.cache_dir, env.go);
-  auto built =
-      cache.build(gotool::BuildRequest{s.program_dir}, util::Deadline::after(env.timeouts.build));
+  gotool::BuildRequest request{.program_dir = s.program_dir, .file = s.program_file};
+  auto built = cache.build(request, util::Deadline::after(env.timeouts.build));
   if (!built) return util::fail(built.error());
   result.build_cache_hit = built->cache_hit;
   return built->binary;
+}
+
+// The scenario's `env` on a process's environment: values set, nulls removed.
+void apply_env(const std::map<std::string, std::optional<std::string>>& env,
+               std::map<std::string, std::string>& set, std::vector<std::string>& remove) {
+  for (const auto& [name, value] : env) {
+    if (value) {
+      set[name] = *value;
+    } else {
+      set.erase(name);
+      remove.push_back(name);
+    }
+  }
 }
 
 // A path as one field of go test's -exec value (which go splits on spaces, honouring quotes).
@@ -107,7 +121,7 @@ process::DlvServerOptions dlv_options(const scenario::Scenario& s, const Environ
       options.command.push_back("-args");
       options.command.insert(options.command.end(), s.launch.args.begin(), s.launch.args.end());
     }
-    for (const auto& [name, value] : s.launch.env) options.env[name] = value;
+    apply_env(s.launch.env, options.env, options.env_remove);
     return options;
   }
   if (s.launch.topology != scenario::Topology::Headless) return options;
@@ -117,6 +131,7 @@ process::DlvServerOptions dlv_options(const scenario::Scenario& s, const Environ
       break;
     case scenario::LaunchMode::Debug:
       options.command = {"debug", "--output", (scratch_dir / "__debug_bin").string()};
+      if (!s.program_file.empty()) options.command.push_back(s.program_file);
       break;
     case scenario::LaunchMode::Test:
       options.command = {"test", "--output", (scratch_dir / "__debug_bin").string()};
@@ -126,7 +141,7 @@ process::DlvServerOptions dlv_options(const scenario::Scenario& s, const Environ
   if (s.launch.test_run) options.program_args = {"-test.run", *s.launch.test_run};
   options.program_args.insert(options.program_args.end(), s.launch.args.begin(),
                               s.launch.args.end());
-  for (const auto& [name, value] : s.launch.env) options.env[name] = value;
+  apply_env(s.launch.env, options.env, options.env_remove);
   return options;
 }
 
@@ -148,7 +163,7 @@ util::Expected<std::unique_ptr<process::Child>> start_debuggee(const scenario::S
   spawn.argv = {binary.string()};
   spawn.argv.insert(spawn.argv.end(), s.launch.args.begin(), s.launch.args.end());
   spawn.cwd = s.program_dir / s.launch.cwd.value_or(".");
-  spawn.env_overrides = s.launch.env;
+  apply_env(s.launch.env, spawn.env_overrides, spawn.env_remove);
   if (env.isolate_env) spawn.env_keep = isolated_environment_base();
   auto child = process::Child::spawn(spawn);
   if (!child) return util::fail(child.error());

@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "harness/gotool/delve_source.h"
 #include "harness/runner/scenario_runner.h"
 #include "harness/scenario/loader.h"
 
@@ -29,16 +30,32 @@ ScenarioResult unloadable(const scenario::ScenarioEntry& s,
   r.name = s.name;
   r.loc = s.loc;
   r.status = Status::Error;
-  std::string message = "the scenario file changed since it was validated and no longer loads:";
+  std::string message = "the scenario does not load for this run:";
   for (const auto& d : diagnostics) message += "\n" + d.str();
   r.problem = {Status::Error, message, s.loc, {}};
   return r;
 }
 
+// Loads one scenario for `env`: a `program: ${delve_source}/...` is read again with the Delve
+// module of env's dlv (downloaded on first use). A root that cannot be found is a diagnostic.
+scenario::LoadResult load_for(const scenario::ScenarioEntry& entry, const Environment& env) {
+  auto loaded = scenario::load_file(entry.file);
+  if (loaded.scenarios.empty() || !loaded.scenarios.front().program_root) return loaded;
+  const auto& s = loaded.scenarios.front();
+  auto source = gotool::delve_source(env.go, env.dlv, util::Deadline::after(env.timeouts.build));
+  if (!source) {
+    scenario::Diagnostic problem{
+        s.program_loc,
+        "${delve_source} of dlv " + env.dlv.version.str() + ": " + source.error().message, ""};
+    return {{}, {problem}};
+  }
+  return scenario::load_file(entry.file, {{{"delve_source", *source}}});
+}
+
 // Loads one scenario and runs it with its retries.
 ScenarioResult run_with_retries(const scenario::ScenarioEntry& entry, const Environment& env,
                                 const SuiteOptions& options, int run, const StopFlag& stop) {
-  auto loaded = scenario::load_file(entry.file);
+  auto loaded = load_for(entry, env);
   if (loaded.scenarios.empty()) {
     ScenarioResult result = unloadable(entry, loaded.diagnostics);
     result.repetition = run;

@@ -30,6 +30,10 @@ bool is_capture_name(std::string_view name) {
 std::vector<Placeholder> find_placeholders(std::string_view text) {
   std::vector<Placeholder> found;
   for (auto at = text.find("${"); at != std::string_view::npos; at = text.find("${", at + 1)) {
+    if (at > 0 && text[at - 1] == '$') {
+      found.push_back(Placeholder{"", at - 1, 1, true});
+      continue;
+    }
     auto close = text.find('}', at + 2);
     if (close == std::string_view::npos) break;
     std::string_view name = text.substr(at + 2, close - at - 2);
@@ -44,6 +48,11 @@ util::Expected<std::string> substitute(std::string_view text,
   std::string out;
   std::size_t done = 0;
   for (const auto& placeholder : find_placeholders(text)) {
+    if (placeholder.escape) {
+      out.append(text.substr(done, placeholder.offset - done));
+      done = placeholder.offset + placeholder.length;
+      continue;
+    }
     auto value = values.find(placeholder.name);
     if (value == values.end()) {
       return util::fail(util::ErrorKind::InvalidScenario,

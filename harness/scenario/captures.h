@@ -10,11 +10,14 @@
 // their strings and the runner replaces it before the step runs.
 namespace scenario {
 
-// One `${name}` in a text: the name, where the `$` is, and the placeholder's length.
+// One `${name}` in a text: the name, where the `$` is, and the placeholder's length. An escape
+// (`$${`, a literal `${`) is a placeholder too: `escape` set, no name, its first `$` (length 1)
+// is what substitution removes.
 struct Placeholder {
   std::string name;
   std::size_t offset = 0;
   std::size_t length = 0;
+  bool escape = false;
 };
 
 // The captures `request` has without a `save:`: "thread" (the id of the thread that last
@@ -24,11 +27,12 @@ const std::vector<std::string>& builtin_captures();
 // True for a capture name: an ASCII letter or '_', then letters, digits or '_'.
 bool is_capture_name(std::string_view name);
 
-// The `${name}` placeholders of `text`, in order. `$` not followed by `{name}` is plain text.
+// The `${name}` placeholders and `$${` escapes of `text`, in order. `$` not followed by `{name}`
+// is plain text.
 std::vector<Placeholder> find_placeholders(std::string_view text);
 
-// `text` with every placeholder replaced by its value. Error (InvalidScenario) naming the first
-// placeholder that has no value.
+// `text` with every placeholder replaced by its value and every `$${` by `${`. Error
+// (InvalidScenario) naming the first placeholder that has no value.
 util::Expected<std::string> substitute(std::string_view text,
                                        const std::map<std::string, std::string>& values);
 

@@ -153,5 +153,15 @@ TEST(Captures, PlaceholdersAndSubstitution) {
             "capture 'y' has no value (the step that saves it did not run)");
 }
 
+TEST(Captures, DoubledDollarIsALiteralPlaceholderText) {
+  auto found = find_placeholders("a $${x} ${y}");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_TRUE(found[0].escape);
+  EXPECT_EQ(found[0].offset, 2u);
+  EXPECT_EQ(found[1].name, "y");
+  EXPECT_EQ(*substitute("a $${x} ${y}", {{"y", "1"}}), "a ${x} 1");
+  EXPECT_EQ(*substitute("$${", {}), "${");
+}
+
 }  // namespace
 }  // namespace scenario

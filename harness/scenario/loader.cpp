@@ -59,16 +59,39 @@ std::optional<Diagnostic> binary_content(const std::string& file, std::string_vi
                     std::string("not a UTF-8 text file (") + at->what + ")", ""};
 }
 
-void read_program(Reader& reader, const Entry& pair, Scenario& scenario, std::string& program) {
+// The root a `program: ${NAME}/REST` starts with, and REST; nullopt for other paths.
+std::optional<std::pair<std::string, std::string>> rooted(const std::string& program) {
+  for (const auto& root : program_roots()) {
+    std::string prefix = "${" + root + "}/";
+    if (util::starts_with(program, prefix)) return std::pair{root, program.substr(prefix.size())};
+  }
+  return std::nullopt;
+}
+
+void read_program(Reader& reader, const Entry& pair, const LoadOptions& options, Scenario& scenario,
+                  std::string& program) {
   scenario.program_loc = reader.value_loc(pair);
   auto text = reader.string(pair);
   if (!text) return;
   program = *text;
-  auto dir = resolve_program(scenario.file, program);
-  if (dir)
-    scenario.program_dir = *dir;
-  else
-    reader.error(scenario.program_loc, dir.error().message);
+  std::string path = program;
+  if (auto root = rooted(program)) {
+    auto known = options.roots.find(root->first);
+    if (known == options.roots.end()) {
+      scenario.program_root = root->first;  // found by the runner, for the dlv it runs
+      return;
+    }
+    path = (known->second / root->second).string();
+  } else if (util::starts_with(program, "${")) {
+    return reader.error(scenario.program_loc, "program '" + program + "': unknown root (known: ${" +
+                                                  util::join(program_roots(), "}, ${") + "})");
+  }
+  auto found = resolve_program(scenario.file, path);
+  if (!found) return reader.error(scenario.program_loc, found.error().message);
+  scenario.program_dir = found->dir;
+  scenario.program_file = found->file;
+  if (!found->file.empty() && scenario.launch.mode == LaunchMode::Test)
+    reader.error(scenario.program_loc, "mode test needs a package folder, not a single file");
 }
 
 void read_client_source_root(Reader& reader, const Entry& pair, Scenario& scenario) {
@@ -85,7 +108,8 @@ void read_client_source_root(Reader& reader, const Entry& pair, Scenario& scenar
 }
 
 // Reads the root map into `scenario`, reporting every problem through `reader`.
-void read_scenario(Reader& reader, const YAML::Node& root, Scenario& scenario) {
+void read_scenario(Reader& reader, const YAML::Node& root, const LoadOptions& options,
+                   Scenario& scenario) {
   scenario.loc = reader.loc(root);
   scenario.launch.loc = scenario.loc;
   if (!root.IsMap()) {
@@ -96,6 +120,7 @@ void read_scenario(Reader& reader, const YAML::Node& root, Scenario& scenario) {
   std::string program;
   bool has_program = false;
   std::optional<Entry> launch_json;
+  std::optional<Entry> program_entry;
   std::optional<SourceLoc> launch_key;
   for (const auto& pair : reader.entries(root, &top_level_keys())) {
     if (pair.key == "name") {
@@ -104,7 +129,7 @@ void read_scenario(Reader& reader, const YAML::Node& root, Scenario& scenario) {
       if (auto tags = reader.strings(pair)) scenario.tags = std::move(*tags);
     } else if (pair.key == "program") {
       has_program = true;
-      read_program(reader, pair, scenario, program);
+      program_entry = pair;  // read once `launch.mode` is known
     } else if (pair.key == "launch") {
       launch_key = reader.key_loc(pair);
       read_launch(reader, pair, scenario.launch, pending);
@@ -133,6 +158,7 @@ void read_scenario(Reader& reader, const YAML::Node& root, Scenario& scenario) {
       read_steps(reader, pair, scenario.steps);
     }
   }
+  if (program_entry) read_program(reader, *program_entry, options, scenario, program);
   if (!has_program) reader.missing(scenario.loc, "program");
   if (launch_json && launch_key) {
     reader.error(reader.key_loc(*launch_json), "use either 'launch' or 'launch_json', not both");
@@ -143,7 +169,8 @@ void read_scenario(Reader& reader, const YAML::Node& root, Scenario& scenario) {
 }
 
 // Parses the text and reads its single document.
-void read_document(Reader& reader, const std::string& text, Scenario& scenario) {
+void read_document(Reader& reader, const std::string& text, const LoadOptions& options,
+                   Scenario& scenario) {
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(text);
@@ -160,7 +187,7 @@ void read_document(Reader& reader, const std::string& text, Scenario& scenario) 
   for (std::size_t i = 1; i < documents.size(); ++i)
     if (!documents[i].IsNull())
       reader.error(reader.loc(documents[i]), "a scenario file holds one YAML document");
-  read_scenario(reader, documents.front(), scenario);
+  read_scenario(reader, documents.front(), options, scenario);
 }
 
 bool is_yaml(const fs::path& path) {
@@ -173,7 +200,12 @@ Diagnostic file_problem(const fs::path& path, std::string message) {
 
 }  // namespace
 
-LoadResult load_file(const fs::path& file) {
+const std::vector<std::string>& program_roots() {
+  static const std::vector<std::string> roots = {"delve_source"};
+  return roots;
+}
+
+LoadResult load_file(const fs::path& file, const LoadOptions& options) {
   LoadResult result;
   const std::string name = file.string();
   auto text = read_text(file);
@@ -181,10 +213,10 @@ LoadResult load_file(const fs::path& file) {
     result.diagnostics.push_back(file_problem(file, text.error().message));
     return result;
   }
-  return load_text(file, *text);
+  return load_text(file, *text, options);
 }
 
-LoadResult load_text(const fs::path& file, const std::string& text) {
+LoadResult load_text(const fs::path& file, const std::string& text, const LoadOptions& options) {
   LoadResult result;
   const std::string name = file.string();
   if (auto binary = binary_content(name, text)) {
@@ -200,7 +232,7 @@ LoadResult load_text(const fs::path& file, const std::string& text) {
   scenario.file = file;
   scenario.name = file.stem().string();
   try {
-    read_document(reader, text, scenario);
+    read_document(reader, text, options, scenario);
   } catch (const std::exception& e) {  // yaml-cpp or std::filesystem surprises: still a diagnostic
     reader.error(SourceLoc{name, 0, 0}, std::string("cannot read scenario: ") + e.what());
   }

@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,11 +24,22 @@ struct LoadResult {
   std::vector<Diagnostic> diagnostics;  // empty means every file was valid
 };
 
+// What a load may know beyond the file: the folders `program: ${NAME}/...` may start with
+// (`delve_source`: the Delve module of the dlv under test, found by the runner).
+struct LoadOptions {
+  std::map<std::string, std::filesystem::path> roots;
+};
+
+// The roots `program:` may start with, as `${NAME}`.
+const std::vector<std::string>& program_roots();
+
 // Loads one scenario file. On any problem the file yields no scenario and one or more
 // diagnostics (all problems found in the file, in file order).
-LoadResult load_file(const std::filesystem::path& file);
+// A `program: ${NAME}/...` whose root `options` lacks loads with program_root set (see Scenario).
+LoadResult load_file(const std::filesystem::path& file, const LoadOptions& options = {});
 // load_file for text already read: `file` names it in diagnostics and anchors relative paths.
-LoadResult load_text(const std::filesystem::path& file, const std::string& text);
+LoadResult load_text(const std::filesystem::path& file, const std::string& text,
+                     const LoadOptions& options = {});
 
 // The valid scenarios of a set of paths, as entries, and the problems of the others.
 struct IndexResult {

@@ -361,12 +361,41 @@ TEST_F(LoaderTest, ProgramNotFoundListsEveryDirectoryLookedIn) {
                 "         ^");
 }
 
-TEST_F(LoaderTest, ProgramMustBeADirectory) {
-  EXPECT_EQ(errors_of("program: goprojects/basics/main.go\n"),
-            "scenarios/x.yaml:1:10: error: program 'goprojects/basics/main.go' is not a "
-            "directory\n"
-            "program: goprojects/basics/main.go\n"
+TEST_F(LoaderTest, ProgramIsAFolderOrOneGoFile) {
+  write("goprojects/basics/notes.txt", "");
+  write("goprojects/singles/sum.go", "package main\n\nfunc main() {}\n");
+  EXPECT_EQ(errors_of("program: goprojects/basics/notes.txt\n"),
+            "scenarios/x.yaml:1:10: error: program 'goprojects/basics/notes.txt' is a file but not "
+            "a .go file\n"
+            "program: goprojects/basics/notes.txt\n"
             "         ^");
+  EXPECT_EQ(errors_of("program: goprojects/singles/sum.go\nlaunch: {mode: test}\n"),
+            "scenarios/x.yaml:1:10: error: mode test needs a package folder, not a single file\n"
+            "program: goprojects/singles/sum.go\n"
+            "         ^");
+}
+
+TEST_F(LoaderTest, ASingleGoFileIsTheProgram) {
+  write("goprojects/singles/sum.go", "package main\n\nfunc main() {}\n");
+  auto s = valid("program: goprojects/singles/sum.go\n");
+  EXPECT_EQ(s.program_dir.filename(), "singles");
+  EXPECT_EQ(s.program_file, "sum.go");
+  EXPECT_FALSE(s.program_root);
+}
+
+// `${delve_source}` is known only at run time (the dlv under test): without the root the file
+// loads with the root's name kept; with it the program is found under it.
+TEST_F(LoaderTest, ADelveSourceProgramIsResolvedWhenTheRootIsGiven) {
+  write("goprojects/singles/sum.go", "package main\n\nfunc main() {}\n");
+  auto deferred = valid("program: ${delve_source}/_fixtures/increment.go\n");
+  EXPECT_EQ(deferred.program_root, "delve_source");
+  EXPECT_TRUE(deferred.program_dir.empty());
+  auto loaded = scenario::load_text(
+      "scenarios/x.yaml", "program: ${delve_source}/singles/sum.go\n",
+      LoadOptions{{{"delve_source", std::filesystem::current_path() / "goprojects"}}});
+  ASSERT_EQ(loaded.scenarios.size(), 1u) << rendered(loaded);
+  EXPECT_EQ(loaded.scenarios[0].program_file, "sum.go");
+  EXPECT_FALSE(loaded.scenarios[0].program_root);
 }
 
 TEST_F(LoaderTest, ProgramIsFoundFromAnyDepth) {
@@ -669,7 +698,7 @@ TEST_F(LoaderTest, FullScenario) {
 
   EXPECT_EQ(s.launch.mode, LaunchMode::Test);
   EXPECT_EQ(s.launch.args, (std::vector<std::string>{"-n", "3"}));
-  EXPECT_EQ(s.launch.env, (std::map<std::string, std::string>{
+  EXPECT_EQ(s.launch.env, (std::map<std::string, std::optional<std::string>>{
                               {"COUNT", "2"}, {"DEBUG", "true"}, {"GREETING", "hello"}}));
   EXPECT_EQ(s.launch.cwd, "util");
   EXPECT_TRUE(s.launch.stop_on_entry);

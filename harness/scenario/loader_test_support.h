@@ -49,7 +49,9 @@ class ScratchTree : public ::testing::Test {
   static std::string rendered(const LoadResult& result) {
     std::string out;
     for (const auto& d : result.diagnostics) out += (out.empty() ? "" : "\n\n") + d.str();
-    if (!result.diagnostics.empty()) EXPECT_TRUE(result.scenarios.empty());
+    if (!result.diagnostics.empty()) {
+      EXPECT_TRUE(result.scenarios.empty());
+    }
     return out;
   }
 

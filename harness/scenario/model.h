@@ -37,8 +37,9 @@ struct Launch {
   Topology topology = Topology::Dap;
   std::optional<std::string> ready_output;  // attach: the program prints this when ready
   std::vector<std::string> args;            // program arguments
-  std::map<std::string, std::string> env;   // added to the debuggee's environment
-  std::optional<std::string> cwd;           // relative to the program directory
+  // Added to the debuggee's environment; nullopt (YAML null, as vscode-go sends it) unsets one.
+  std::map<std::string, std::optional<std::string>> env;
+  std::optional<std::string> cwd;  // relative to the program directory
   bool stop_on_entry = false;
   std::optional<std::string> test_run;  // mode test: regex passed as -test.run
   // Further DAP launch attributes passed to dlv as written (showGlobalVariables, outputMode,
@@ -343,6 +344,12 @@ struct Scenario {
   std::string name;            // `name:`, defaults to the file stem
   std::vector<std::string> tags;
   std::filesystem::path program_dir;  // absolute, exists, symlinks resolved (as Go records it)
+  // `program:` names one .go file (a folder of many `package main` files, as Delve's _fixtures):
+  // its name inside program_dir. Empty: the program is the package in program_dir.
+  std::string program_file;
+  // `program: ${ROOT}/...` loaded without that root (`harness validate` knows no dlv): the root's
+  // name, and program_dir stays empty until the file is loaded with LoadOptions::roots.
+  std::optional<std::string> program_root;
   SourceLoc program_loc;
   Launch launch;
   std::optional<LaunchJson> launch_json;  // replaces `launch` when set

@@ -62,28 +62,33 @@ util::Expected<fs::path> resolve_upwards(const fs::path& scenario_file, const st
       what + " '" + path + "' not found (looked in " + util::join(looked_in, ", ") + ")");
 }
 
-util::Expected<fs::path> resolve_program(const fs::path& scenario_file,
-                                         const std::string& program) {
+util::Expected<ProgramPath> resolve_program(const fs::path& scenario_file,
+                                            const std::string& program) {
   auto found = resolve_upwards(scenario_file, program, "program");
-  if (!found) return found;
+  if (!found) return util::fail(found.error());
   std::error_code ec;
-  if (!fs::is_directory(*found, ec)) {
+  bool is_file = fs::is_regular_file(*found, ec);
+  if (is_file && found->extension() != ".go") {
     return util::fail(util::ErrorKind::InvalidScenario,
-                      "program '" + program + "' is not a directory");
+                      "program '" + program + "' is a file but not a .go file");
   }
-  if (!holds_go_package(*found)) {
+  if (!is_file && !fs::is_directory(*found, ec)) {
+    return util::fail(util::ErrorKind::InvalidScenario,
+                      "program '" + program + "' is neither a directory nor a .go file");
+  }
+  if (!is_file && !holds_go_package(*found)) {
     return util::fail(util::ErrorKind::InvalidScenario,
                       "program '" + program + "' (" + found->string() +
                           ") holds no Go package: no go.mod and no .go file");
   }
   // Go records the real folder (symlinks resolved) in the binary's debug information.
-  fs::path real = fs::canonical(*found, ec);
+  fs::path real = fs::canonical(is_file ? found->parent_path() : *found, ec);
   if (ec) {
     return util::fail(util::ErrorKind::InvalidScenario,
                       "program '" + program + "' (" + found->string() +
                           "): cannot resolve its real folder: " + ec.message());
   }
-  return real;
+  return ProgramPath{real, is_file ? found->filename().string() : std::string()};
 }
 
 }  // namespace scenario

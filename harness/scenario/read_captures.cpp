@@ -54,6 +54,7 @@ void check_node(Reader& reader, const YAML::Node& node, const std::vector<std::s
   }
   if (!node.IsScalar()) return;
   for (const auto& placeholder : find_placeholders(node.Scalar())) {
+    if (placeholder.escape) continue;
     if (std::find(saved.begin(), saved.end(), placeholder.name) != saved.end()) continue;
     std::string message = "unknown capture '${" + placeholder.name + "}': no earlier step saves '" +
                           placeholder.name + "'";

@@ -75,8 +75,13 @@ void read_launch(Reader& reader, const Entry& entry, Launch& launch, Pending& pe
     } else if (pair.key == "env") {
       auto vars = reader.map_value(pair, nullptr);
       if (!vars) continue;
-      for (const auto& var : *vars)
-        if (auto value = reader.string(var)) launch.env[var.key] = *value;
+      for (const auto& var : *vars) {
+        if (var.value.IsNull()) {
+          launch.env[var.key] = std::nullopt;  // unsets it, as vscode-go's `null`
+        } else if (auto value = reader.string(var)) {
+          launch.env[var.key] = *value;
+        }
+      }
     } else if (pair.key == "cwd") {
       launch.cwd = reader.string(pair);
       pending.cwd_loc = reader.value_loc(pair);

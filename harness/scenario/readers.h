@@ -78,11 +78,16 @@ util::Expected<std::filesystem::path> resolve_upwards(const std::filesystem::pat
 // `launch_json:` ({file, configuration, file_var}), read after `program` is known.
 void read_launch_json(Reader& reader, const Entry& entry, Scenario& scenario);
 
-// Finds `program` (relative paths: from the scenario file's directory upwards) and returns its
-// real folder, symlinks resolved: the path Go records in the binary. The error is the
-// diagnostic message.
-util::Expected<std::filesystem::path> resolve_program(const std::filesystem::path& scenario_file,
-                                                      const std::string& program);
+// Where a program is: its real folder, symlinks resolved (the path Go records in the binary),
+// and for a single-file program the file's name in it.
+struct ProgramPath {
+  std::filesystem::path dir;
+  std::string file;  // empty: the package in `dir`
+};
+// Finds `program`, a package folder or one .go file (relative paths: from the scenario file's
+// directory upwards). The error is the diagnostic message.
+util::Expected<ProgramPath> resolve_program(const std::filesystem::path& scenario_file,
+                                            const std::string& program);
 
 // Checks that need the program directory and every id: breakpoint files exist, `cwd` exists,
 // breakpoint ids are unique, each `at` names a declared id.

@@ -1,0 +1,3 @@
+module example.com/singles
+
+go 1.19
