@@ -74,6 +74,9 @@ class RunContext {
   // no output can come any more.
   bool output_complete = false;
 
+  // Goroutines and locals when the scenario's first expectation failed (see stop_snapshot).
+  std::optional<std::string> failure_snapshot;
+
   // The earlier of now + `d` and the scenario's own deadline.
   util::Deadline deadline(util::Duration d) const;
   // `d`, or the step's own timeout when it has one.

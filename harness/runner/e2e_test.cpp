@@ -118,7 +118,23 @@ std::optional<StatedProblem> stated_problem(const std::string& file, const std::
   return std::nullopt;
 }
 
-// Runs `file` and checks that it ends with `status` and the problem its first line states.
+// The `# and-then: LINE:COL: MESSAGE` lines of `file`'s header: the first lines of the problems
+// of later steps, in order (a scenario goes on after a failed expectation).
+std::vector<std::string> stated_later_problems(const std::string& file) {
+  std::vector<std::string> later;
+  for (const auto& line : util::split(util::testing::read_file(kSource / file), '\n')) {
+    if (!util::starts_with(line, "#")) break;
+    if (util::starts_with(line, "# and-then: ")) later.push_back(file + ":" + line.substr(12));
+  }
+  return later;
+}
+
+std::string first_line_of(const std::string& text) {
+  return text.substr(0, text.find('\n'));
+}
+
+// Runs `file` and checks that it ends with `status` and the problem its first line states, and
+// that the later steps' problems are exactly those its `# and-then:` lines state.
 void expect_stated_problem(const std::string& file, const std::string& word, Status status) {
   auto stated = stated_problem(file, word);
   ASSERT_TRUE(stated) << file << " has no '# " << word << ": ' first line";
@@ -135,6 +151,9 @@ void expect_stated_problem(const std::string& file, const std::string& word, Sta
   } else {
     EXPECT_EQ(first_line, file + ":" + stated->text);
   }
+  std::vector<std::string> later;
+  for (const auto& problem : result.problem.later) later.push_back(first_line_of(problem.message));
+  EXPECT_EQ(later, stated_later_problems(file)) << result.problem.message;
   expect_no_descendants();
 }
 

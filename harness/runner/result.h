@@ -17,13 +17,34 @@ namespace runner {
 enum class Status { Pass, Fail, Error, Skip };
 const char* status_name(Status status);  // "PASS", "FAIL", "ERROR", "SKIP"
 
-// What ended a scenario early: an expectation that failed, or an infrastructure problem.
+// What went wrong in a scenario: an expectation that failed, or an infrastructure problem.
+// A scenario goes on after a failed expectation, so the first problem (the headline) carries
+// those of the later steps in `later`; its message lists them all.
 struct Problem {
   Status status = Status::Fail;  // Fail or Error
   std::string message;           // complete, one or more lines; starts with the location if known
   util::SourceLoc where;         // the scenario line it concerns
-  // The expectations behind a Fail that compared a value (what `run --update` can rewrite).
+  // The expectations behind a Fail that compared a value (what `run --update` can rewrite),
+  // the later problems' included.
   std::vector<match::Mismatch> mismatches;
+  std::vector<Problem> later;  // problems of later steps, in step order (each without `later`)
+};
+
+// The problems of one scenario run, in step order; the first is the headline.
+class ProblemList {
+ public:
+  void add(Problem problem) { problems_.push_back(std::move(problem)); }
+  bool empty() const { return problems_.empty(); }
+  Status last_status() const { return problems_.back().status; }
+  // nullopt without problems. Else the first, carrying the others in `later` and their
+  // mismatches in its own; its message goes on with "N more problem(s) in later steps:" and
+  // theirs (the first kLaterShown of them; the rest are counted).
+  std::optional<Problem> headline() const;
+
+  static constexpr std::size_t kLaterShown = 20;
+
+ private:
+  std::vector<Problem> problems_;
 };
 
 // The outcome of one scenario, with what a report needs to explain it.

@@ -288,7 +288,8 @@ ScenarioResult run_session(const scenario::Scenario& s, const Environment& env,
       if (!problem) problem = body(ctx);
       if (problem && problem->status == Status::Fail) {
         // What the debugger showed when the expectation failed, while dlv can still tell.
-        if (auto snapshot = stop_snapshot(ctx); !snapshot.empty()) {
+        auto snapshot = ctx.failure_snapshot ? *ctx.failure_snapshot : stop_snapshot(ctx);
+        if (!snapshot.empty()) {
           write_text(result.artifacts_dir / "snapshot.txt", snapshot);
           problem->message += "\n  goroutines and locals at the stop: " +
                               (result.artifacts_dir / "snapshot.txt").string();
@@ -318,16 +319,26 @@ ScenarioResult run_session(const scenario::Scenario& s, const Environment& env,
 
 ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env) {
   return run_session(s, env, [&s, &env](RunContext& ctx) -> std::optional<Problem> {
-    std::optional<Problem> problem;
+    ProblemList problems;
     StrictWatch strict(s, env);
-    for (std::size_t i = 0; !problem && i < s.steps.size(); ++i) {
+    for (std::size_t i = 0; i < s.steps.size(); ++i) {
       strict.before_step(ctx, i);
-      problem = run_step(ctx, s.steps[i]);
+      auto problem = run_step(ctx, s.steps[i]);
       if (!problem) problem = protocol_problem(ctx, s.steps[i].loc);
-      if (!problem) strict.after_step(ctx, s.steps[i]);
+      if (!problem) {
+        strict.after_step(ctx, s.steps[i]);
+        continue;
+      }
+      // What the debugger showed when the first expectation failed, before later steps move on.
+      if (problems.empty() && problem->status == Status::Fail)
+        ctx.failure_snapshot = stop_snapshot(ctx);
+      problems.add(std::move(*problem));
+      // An infrastructure problem leaves nothing to trust; a failed expectation leaves the
+      // session where it was, so the later steps still say what differs.
+      if (problems.last_status() != Status::Fail) break;
     }
-    if (!problem) problem = strict.finish(ctx);
-    return problem;
+    if (auto problem = strict.finish(ctx)) problems.add(std::move(*problem));
+    return problems.headline();
   });
 }
 

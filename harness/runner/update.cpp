@@ -11,7 +11,8 @@ namespace runner {
 
 namespace {
 
-// A run stops at its first failing step; this many rounds reach well past any real scenario.
+// A run reports every failed expectation, but an infrastructure problem ends it and a rewritten
+// expectation may change what a later step sees: rounds until it passes, this many at most.
 constexpr int kMaxRounds = 12;
 
 std::string where_text(const match::Mismatch& m) {
