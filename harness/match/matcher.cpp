@@ -1,5 +1,7 @@
 #include "harness/match/matcher.h"
 
+#include <algorithm>
+
 #include "harness/match/regex_search.h"
 #include "harness/util/strings.h"
 
@@ -101,12 +103,40 @@ Matcher Matcher::uncompiled(Op op, const nlohmann::json& operand, util::SourceLo
   return Matcher(op, operand, std::move(loc), false);
 }
 
+Matcher Matcher::absent(util::SourceLoc loc) {
+  return Matcher(Op::Absent, nlohmann::json(), std::move(loc));
+}
+
+Matcher Matcher::any_of(std::vector<Matcher> parts, util::SourceLoc loc, std::string unmet) {
+  Matcher m(Op::AnyOf, nlohmann::json(), std::move(loc));
+  m.parts_ = std::move(parts);
+  m.text_ = std::move(unmet);
+  return m;
+}
+
+Matcher Matcher::all_of(std::vector<Matcher> parts, util::SourceLoc loc) {
+  Matcher m(Op::AllOf, nlohmann::json(), std::move(loc));
+  m.parts_ = std::move(parts);
+  return m;
+}
+
 Matcher::Matcher(Op op, nlohmann::json operand, util::SourceLoc loc, bool compile)
     : op_(op), operand_(std::move(operand)), text_(scalar_text(operand_)), loc_(std::move(loc)) {
   if (op_ == Op::Matches && compile) regex_.emplace(text_, std::regex::ECMAScript);
 }
 
 bool Matcher::matches(const nlohmann::json& actual) const {
+  auto part_matches = [&actual](const Matcher& part) { return part.matches(actual); };
+  switch (op_) {
+    case Op::Absent:
+      return actual.is_null();
+    case Op::AnyOf:
+      return std::any_of(parts_.begin(), parts_.end(), part_matches);
+    case Op::AllOf:
+      return std::all_of(parts_.begin(), parts_.end(), part_matches);
+    default:
+      break;
+  }
   if (actual.is_null()) return false;
   const std::string text = actual.is_structured() ? actual.dump() : scalar_text(actual);
   switch (op_) {
@@ -118,8 +148,9 @@ bool Matcher::matches(const nlohmann::json& actual) const {
       return text.find(text_) != std::string::npos;
     case Op::Matches:
       return regex_ && regex_search_any_length(text, *regex_);
+    default:
+      return false;
   }
-  return false;
 }
 
 std::optional<Mismatch> Matcher::check(const nlohmann::json& actual, std::string_view path) const {
@@ -142,6 +173,16 @@ std::string Matcher::describe() const {
       return "contains " + util::quote(text_);
     case Op::Matches:
       return "matches /" + text_ + "/";
+    case Op::Absent:
+      return "absent";
+    case Op::AnyOf:
+    case Op::AllOf: {
+      if (parts_.empty()) return text_;
+      std::vector<std::string> described;
+      for (const auto& part : parts_) described.push_back(part.describe());
+      return op_ == Op::AnyOf ? "any of (" + util::join(described, " | ") + ")"
+                              : "all of (" + util::join(described, ", ") + ")";
+    }
   }
   return text_;
 }

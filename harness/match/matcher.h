@@ -26,8 +26,9 @@ struct Mismatch {
   std::string str() const;
 };
 
-// The closed set of operators a scenario may use on a value.
-enum class Op { Eq, Matches, Prefix, Contains };
+// The closed set of operators a scenario may use on a value: four on its text (op_names()), and
+// three that combine or replace them: `absent` (no value at all), `any_of`, `all_of`.
+enum class Op { Eq, Matches, Prefix, Contains, Absent, AnyOf, AllOf };
 
 // One compiled expectation on a scalar (string, number or bool) value.
 class Matcher {
@@ -42,20 +43,29 @@ class Matcher {
   // placeholders make a pattern valid only once they are replaced (make() then compiles the
   // result). An uncompiled `matches` matches nothing.
   static Matcher uncompiled(Op op, const nlohmann::json& operand, util::SourceLoc loc);
-  // "eq", "matches", "prefix", "contains".
+  // Matches a missing (null) value only.
+  static Matcher absent(util::SourceLoc loc);
+  // Matches when one of `parts` matches. Empty `parts`: matches nothing, and describe() says
+  // `unmet` (why no alternative applies, e.g. none is for this dlv version).
+  static Matcher any_of(std::vector<Matcher> parts, util::SourceLoc loc, std::string unmet = {});
+  // Matches when every one of `parts` matches (not empty).
+  static Matcher all_of(std::vector<Matcher> parts, util::SourceLoc loc);
+  // The text operators: "eq", "matches", "prefix", "contains" (in the order of Op).
   static const std::vector<std::string>& op_names();
 
   // Checks `actual`; nullopt when it matches. Scalars are compared by their text form, so
   // an expected 42 equals an actual "42" (DAP values are strings). A missing (null) actual
-  // never matches. `path` names the actual value in the mismatch.
+  // matches only `absent`. `path` names the actual value in the mismatch.
   std::optional<Mismatch> check(const nlohmann::json& actual, std::string_view path) const;
   // True when `actual` matches (check() without building the mismatch).
   bool matches(const nlohmann::json& actual) const;
-  // Human form of the expectation: "\"42\"", "prefix \"main.\"", "matches /^a+$/".
+  // Human form of the expectation: "\"42\"", "prefix \"main.\"", "matches /^a+$/",
+  // "any of (1 | 2)".
   std::string describe() const;
 
   Op op() const { return op_; }
-  const nlohmann::json& operand() const { return operand_; }
+  const nlohmann::json& operand() const { return operand_; }  // null for absent/any_of/all_of
+  const std::vector<Matcher>& parts() const { return parts_; }   // of any_of / all_of
   const util::SourceLoc& loc() const { return loc_; }
 
  private:
@@ -64,6 +74,7 @@ class Matcher {
   nlohmann::json operand_;
   std::string text_;                 // operand as text
   std::optional<std::regex> regex_;  // for Op::Matches
+  std::vector<Matcher> parts_;       // for Op::AnyOf, Op::AllOf
   util::SourceLoc loc_;
 };
 

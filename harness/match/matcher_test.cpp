@@ -205,3 +205,43 @@ TEST(Mismatch, CarriesTheLiteralAndTheActualValue) {
 
 }  // namespace
 }  // namespace match
+
+namespace match {
+namespace {
+
+TEST(Combinators, AbsentMatchesOnlyAMissingValue) {
+  auto absent = Matcher::absent({});
+  EXPECT_TRUE(absent.matches(nlohmann::json()));
+  auto present = absent.check("int", "evaluate.type");
+  ASSERT_TRUE(present);
+  EXPECT_EQ(present->str(), "evaluate.type: expected absent, got \"int\"");
+  EXPECT_TRUE(present->literal.is_null());  // nothing for --update to rewrite
+}
+
+TEST(Combinators, AnyOfNeedsOneAllOfNeedsEvery) {
+  auto any = Matcher::any_of({Matcher::eq("3", {}), *Matcher::make("prefix", "4", {})}, {});
+  EXPECT_TRUE(any.matches("3"));
+  EXPECT_TRUE(any.matches("42"));
+  EXPECT_FALSE(any.matches("5"));
+  EXPECT_EQ(any.check("5", "v")->str(), "v: expected any of (\"3\" | prefix \"4\"), got \"5\"");
+  auto all = Matcher::all_of(
+      {*Matcher::make("prefix", "in", {}), *Matcher::make("matches", "t$", {})}, {});
+  EXPECT_TRUE(all.matches("int"));
+  EXPECT_FALSE(all.matches("int64"));
+  EXPECT_EQ(all.check("uint", "t")->str(),
+            "t: expected all of (prefix \"in\", matches /t$/), got \"uint\"");
+  // A missing value matches an any_of only through an `absent` alternative.
+  EXPECT_FALSE(any.matches(nlohmann::json()));
+  EXPECT_TRUE(Matcher::any_of({Matcher::absent({}), Matcher::eq("{}", {})}, {}).matches(nullptr));
+}
+
+TEST(Combinators, AnyOfWithoutAlternativesMatchesNothingAndSaysWhy) {
+  auto none = Matcher::any_of({}, {}, "an alternative for dlv 1.20.2 (none applies)");
+  EXPECT_FALSE(none.matches("3"));
+  EXPECT_FALSE(none.matches(nlohmann::json()));
+  EXPECT_EQ(none.check("3", "v")->str(),
+            "v: expected an alternative for dlv 1.20.2 (none applies), got \"3\"");
+}
+
+}  // namespace
+}  // namespace match

@@ -10,6 +10,7 @@
 #include "harness/gotool/toolchain.h"
 #include "harness/process/child.h"
 #include "harness/runner/scenario_runner.h"
+#include "harness/runner/suite.h"
 #include "harness/scenario/loader.h"
 #include "harness/util/strings.h"
 #include "harness/util/test_support.h"
@@ -42,10 +43,11 @@ const Environment& environment() {
   return env;
 }
 
-// Loads one scenario file (relative to the source tree), failing the test on diagnostics.
+// Loads one scenario file (relative to the source tree) to run it in environment(), as a run
+// does, failing the test on diagnostics.
 std::optional<scenario::Scenario> load(const std::string& relative) {
   fs::current_path(kSource);
-  auto loaded = scenario::load_file(relative);
+  auto loaded = load_for_run(relative, environment());
   for (const auto& d : loaded.diagnostics) ADD_FAILURE() << d.str();
   if (loaded.scenarios.size() != 1) return std::nullopt;
   return std::move(loaded.scenarios.front());

@@ -27,7 +27,7 @@ struct Problem {
   // The expectations behind a Fail that compared a value (what `run --update` can rewrite),
   // the later problems' included.
   std::vector<match::Mismatch> mismatches;
-  std::vector<Problem> later;  // problems of later steps, in step order (each without `later`)
+  std::vector<Problem> later = {};  // problems of later steps, in step order (each without `later`)
 };
 
 // The problems of one scenario run, in step order; the first is the headline.

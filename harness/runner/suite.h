@@ -7,6 +7,7 @@
 
 #include "harness/runner/environment.h"
 #include "harness/runner/result.h"
+#include "harness/scenario/loader.h"
 #include "harness/scenario/model.h"
 
 namespace runner {
@@ -57,6 +58,12 @@ struct SuiteOptions {
 // <artifacts>/attempt-N/, run K >= 2 of --repeat under <artifacts>/run-K/). Once `stop` is
 // requested (by fail-fast here, or from outside: signals, the run's deadline) nothing new starts
 // and every run not started is a SKIP "not run: <reason>".
+// Loads one scenario file to run it in `env`: `when:` alternatives of any_of are decided for
+// env's dlv and Go, and a `program: ${delve_source}/...` is read with the Delve module of env's
+// dlv (downloaded on first use; not looked for when a `requires:` gate rules the scenario out).
+// A root that cannot be found is a diagnostic at `program`.
+scenario::LoadResult load_for_run(const std::filesystem::path& file, const Environment& env);
+
 std::vector<ScenarioResult> run_suite(const std::vector<scenario::ScenarioEntry>& scenarios,
                                       const Environment& env, const SuiteOptions& options,
                                       SuiteObserver& observer, StopFlag& stop);

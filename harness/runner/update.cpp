@@ -3,6 +3,7 @@
 #include <set>
 
 #include "harness/runner/scenario_runner.h"
+#include "harness/runner/suite.h"
 #include "harness/scenario/loader.h"
 #include "harness/scenario/scalar_edit.h"
 #include "harness/util/files.h"
@@ -59,7 +60,7 @@ UpdateReport update_scenario(ScenarioResult result, const Environment& env) {
       report.refused.push_back(written.error().message);
       break;
     }
-    auto reloaded = scenario::load_file(file);
+    auto reloaded = load_for_run(file, env);
     if (reloaded.scenarios.empty()) {
       // Cannot happen when every rewrite reads back; keep the user's file if it does.
       (void)util::write_file_atomically(file, current);

@@ -228,6 +228,7 @@ LoadResult load_text(const fs::path& file, const std::string& text, const LoadOp
     return result;
   }
   Reader reader(name, text);
+  reader.set_cell(options.cell);
   Scenario scenario;
   scenario.file = file;
   scenario.name = file.stem().string();

@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,10 +25,19 @@ struct LoadResult {
   std::vector<Diagnostic> diagnostics;  // empty means every file was valid
 };
 
+// A dlv and a Go version (major, minor, patch each), and how messages name them.
+struct Cell {
+  std::vector<int> dlv, go;
+  std::string text;  // "dlv 1.20.2, go 1.19.8"
+};
+
 // What a load may know beyond the file: the folders `program: ${NAME}/...` may start with
 // (`delve_source`: the Delve module of the dlv under test, found by the runner).
 struct LoadOptions {
   std::map<std::string, std::filesystem::path> roots;
+  // The dlv and Go the scenario is loaded to run with: `when:` conditions of `any_of`
+  // alternatives are decided for them. Unset (validation): every alternative is kept.
+  std::optional<Cell> cell = std::nullopt;
 };
 
 // The roots `program:` may start with, as `${NAME}`.

@@ -20,6 +20,8 @@ const std::vector<std::pair<std::string, AttributeType>>& dap_launch_attributes(
       {"showGlobalVariables", T::Bool},
       {"showRegisters", T::Bool},
       {"hideSystemGoroutines", T::Bool},
+      {"showPprofLabels", T::List},
+      {"showRawStrings", T::Bool},
       {"showLog", T::Bool},
       {"outputMode", T::String},
       {"logOutput", T::String},

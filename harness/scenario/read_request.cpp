@@ -22,7 +22,7 @@ const std::vector<std::pair<std::string, std::string>>& lifecycle_requests() {
 // A map whose only key is an operator is a matcher; any other map selects members.
 bool is_matcher_map(const YAML::Node& node) {
   if (!node.IsMap() || node.size() != 1) return false;
-  const auto& ops = match::Matcher::op_names();
+  const auto& ops = matcher_keywords();
   auto key = node.begin()->first;
   return key.IsScalar() && std::find(ops.begin(), ops.end(), key.Scalar()) != ops.end();
 }

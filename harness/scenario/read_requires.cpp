@@ -22,7 +22,8 @@ std::optional<std::vector<int>> parse_version(std::string_view text) {
   return parts;
 }
 
-// A range ">=1.21.1, <1.30"; the error text is the diagnostic.
+}  // namespace
+
 util::Expected<VersionRange> parse_range(const std::string& text) {
   static const std::vector<std::string> ops = {">=", "<=", "==", ">", "<"};
   VersionRange range{text, {}};
@@ -47,6 +48,8 @@ util::Expected<VersionRange> parse_range(const std::string& text) {
   }
   return range;
 }
+
+namespace {
 
 std::optional<VersionRange> read_range(Reader& reader, const Entry& entry) {
   auto text = reader.string(entry);

@@ -58,6 +58,9 @@ std::optional<VarExpect> read_variable(Reader& reader, const Entry& entry);
 // `client:` (initialize capability switches such as supportsVariablePaging: false).
 void read_client(Reader& reader, const Entry& entry, std::map<std::string, bool>& capabilities);
 
+// A version range ">=1.21.1, <1.30"; the error text is the diagnostic.
+util::Expected<VersionRange> parse_range(const std::string& text);
+
 // `requires:` ({dlv: RANGE, go: RANGE, os: NAME, capabilities: [NAME, ...]}).
 void read_requires(Reader& reader, const Entry& entry, Requirements& requirements);
 // `allow_events:` (DAP event names that strict mode lets pass unexpected).

@@ -312,7 +312,7 @@ std::optional<match::Matcher> Reader::operator_matcher(const Entry& op_entry) {
 }
 
 std::optional<match::Matcher> Reader::matcher(const Entry& entry) {
-  const auto& ops = match::Matcher::op_names();
+  const auto& ops = matcher_keywords();
   if (entry.value.IsScalar()) return match::Matcher::eq(to_json(entry.value), loc(entry.value));
   if (!entry.value.IsMap()) {
     error(value_loc(entry), "'" + entry.key + "' must be a scalar or a map with one operator (" +
@@ -343,6 +343,7 @@ std::optional<match::Matcher> Reader::matcher(const Entry& entry) {
                                   "), got an empty map");
     return std::nullopt;
   }
+  if (is_combinator(chosen->key)) return combined_matcher(*chosen);
   return operator_matcher(*chosen);
 }
 

@@ -65,10 +65,18 @@ class Reader {
   // One of `choices` ("unknown mode 'exe' (did you mean 'exec'?)"); `what` names the kind.
   std::optional<std::string> choice(const Entry& entry, const std::vector<std::string>& choices,
                                     std::string_view what);
-  // A bare scalar (equality) or a map with exactly one operator.
+  // A bare scalar (equality) or a map with exactly one operator (a text operator, `absent`,
+  // `any_of` or `all_of`).
   std::optional<match::Matcher> matcher(const Entry& entry);
   // Compiles the operator pair `op_entry` (key = operator, value = operand).
   std::optional<match::Matcher> operator_matcher(const Entry& op_entry);
+  // `absent: true`, `any_of: [ALTERNATIVE, ...]`, `all_of: [MATCHER, ...]` (read_matchers.cpp).
+  // An alternative of any_of may carry `when: {dlv: RANGE, go: RANGE}`: with a cell set, the
+  // alternatives for other versions are left out (none left: a matcher that says so).
+  std::optional<match::Matcher> combined_matcher(const Entry& op_entry);
+
+  // The dlv and Go versions `when:` conditions are decided for; unset: every alternative stays.
+  void set_cell(std::optional<Cell> cell) { cell_ = std::move(cell); }
 
   // Reports "missing required key 'KEY'" (+ " in OWNER") at `where`.
   void missing(const SourceLoc& where, std::string_view key, std::string_view owner = "");
@@ -79,10 +87,20 @@ class Reader {
   // A diagnostic with the source line of `where` filled in.
   Diagnostic diagnostic(const SourceLoc& where, std::string message) const;
 
+  // An alternative of any_of: a matcher, or a map of one operator and `when`; false when it
+  // is for another cell (or has a problem, reported).
+  bool read_alternative(const YAML::Node& item, std::vector<match::Matcher>& kept,
+                        std::vector<std::string>& left_out);
+
   std::string file_;
+  std::optional<Cell> cell_;
   std::vector<std::string> lines_;
   std::vector<Diagnostic> diagnostics_;
 };
+
+// Every matcher operator a scenario may write: the text operators, then absent, any_of, all_of.
+const std::vector<std::string>& matcher_keywords();
+bool is_combinator(const std::string& key);
 
 // How a node is named in "got ..." messages: map, list, null, string "abc", number 1.5, bool true.
 std::string describe(const YAML::Node& node);
