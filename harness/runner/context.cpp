@@ -33,6 +33,7 @@ void RunContext::replace_session(std::unique_ptr<dap::Session> next) {
   session_->close();
   session_ = std::move(next);
   cursor = 0;
+  events_mark = 0;
   configured = false;
   disconnected = false;
   settled_ = false;

@@ -61,7 +61,8 @@ class RunContext {
 
   std::map<std::string, int> breakpoint_ids;  // scenario breakpoint id -> dlv breakpoint id
   std::size_t cursor = 0;                     // receive index after the last event a step consumed
-  bool configured = false;  // configurationDone sent (the program has been started)
+  std::size_t events_mark = 0;  // receive index where the next expect_events step starts
+  bool configured = false;      // configurationDone sent (the program has been started)
   std::optional<StopState> stop;
   std::map<std::string, std::string> captures;  // `save:` name -> value, for `${name}`
   std::optional<int> exit_code;                 // once known

@@ -51,24 +51,6 @@ util::Expected<json> exchange(RunContext& ctx, const scenario::Request& request)
   return ctx.session().wait_response(*seq, ctx.deadline(ctx.env.timeouts.request));
 }
 
-// Checks `actual` (null: missing) against `expect`, naming values by their path below `path`.
-void check_json(Checks& checks, const scenario::JsonExpect& expect, const json& actual,
-                const std::string& path) {
-  if (expect.leaf) {
-    checks.check(expect.leaf, actual, path);
-    return;
-  }
-  for (std::size_t i = 0; i < expect.items.size(); ++i) {
-    bool there = actual.is_array() && i < actual.size();
-    check_json(checks, expect.items[i], there ? actual[i] : json(),
-               path + "[" + std::to_string(i) + "]");
-  }
-  for (const auto& [key, member] : expect.members) {
-    bool there = actual.is_object() && actual.contains(key);
-    check_json(checks, member, there ? actual[key] : json(), path + "." + key);
-  }
-}
-
 StepResult check_response(const scenario::Step& step, const scenario::Request& request,
                           const json& response) {
   std::string path = "request(" + request.command + ")";
@@ -91,6 +73,23 @@ StepResult check_response(const scenario::Step& step, const scenario::Request& r
 }
 
 }  // namespace
+
+void check_json(Checks& checks, const scenario::JsonExpect& expect, const json& actual,
+                const std::string& path) {
+  if (expect.leaf) {
+    checks.check(expect.leaf, actual, path);
+    return;
+  }
+  for (std::size_t i = 0; i < expect.items.size(); ++i) {
+    bool there = actual.is_array() && i < actual.size();
+    check_json(checks, expect.items[i], there ? actual[i] : json(),
+               path + "[" + std::to_string(i) + "]");
+  }
+  for (const auto& [key, member] : expect.members) {
+    bool there = actual.is_object() && actual.contains(key);
+    check_json(checks, member, there ? actual[key] : json(), path + "." + key);
+  }
+}
 
 std::variant<std::map<std::string, std::string>, Problem> request_captures(
     RunContext& ctx, const scenario::Step& step, const scenario::Request& request) {

@@ -38,6 +38,7 @@ StepResult run_step(RunContext& ctx, const scenario::Step& written) {
           [&](const scenario::Evaluate& s) { return run_evaluate(ctx, step, s); },
           [&](const scenario::ExpectOutput& s) { return run_expect_output(ctx, step, s); },
           [&](const scenario::ExpectExit& s) { return run_expect_exit(ctx, step, s); },
+          [&](const scenario::ExpectEvents& s) { return run_expect_events(ctx, step, s); },
           [&](const scenario::Reconnect&) { return run_reconnect(ctx, step); },
           [&](const scenario::SetVariable& s) { return run_set_variable(ctx, step, s); },
           [&](const scenario::SetBreakpoints& s) { return run_set_breakpoints(ctx, step, s); },

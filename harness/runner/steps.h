@@ -63,6 +63,15 @@ StepResult run_request(RunContext& ctx, const scenario::Step& step,
 std::variant<std::map<std::string, std::string>, Problem> request_captures(
     RunContext& ctx, const scenario::Step& step, const scenario::Request& request);
 
+// expect_events: the events since the previous expect_events step, in order, present, absent.
+StepResult run_expect_events(RunContext& ctx, const scenario::Step& step,
+                             const scenario::ExpectEvents& expect);
+
+class Checks;
+// Checks `actual` (null: missing) against `expect`, naming values by their path below `path`.
+void check_json(Checks& checks, const scenario::JsonExpect& expect, const json& actual,
+                const std::string& path);
+
 // Collects the mismatches of one step and turns them into a single Problem.
 class Checks {
  public:

@@ -291,10 +291,29 @@ struct Request {
   std::optional<JsonExpect> body;
 };
 
-using StepKind = std::variant<Continue, Next, StepIn, StepOut, ExpectStop, ExpectVariables,
-                              Evaluate, ExpectOutput, ExpectExit, Reconnect, SetVariable,
-                              ExpectStack, ExpectThreads, SetBreakpoints, SetFunctionBreakpoints,
-                              Pause, ExceptionInfo, Disconnect, ExpectDlvExit, Request>;
+// One event an `expect_events` step looks for: its name, and optionally expectations on its body.
+struct EventExpect {
+  std::string event;
+  std::optional<JsonExpect> body;
+  SourceLoc loc;
+};
+
+// `expect_events`: the events dlv sent since the previous expect_events step (or since the
+// connection began). `in_order` must be among them in that order (others may come between; the
+// step waits for them), none of `absent` may be; with `exact` the events, but for the `ignore`d
+// names, are `in_order` and nothing else.
+struct ExpectEvents {
+  std::vector<EventExpect> in_order;
+  std::vector<EventExpect> absent;
+  bool exact = false;
+  std::vector<std::string> ignore;
+};
+
+using StepKind =
+    std::variant<Continue, Next, StepIn, StepOut, ExpectStop, ExpectVariables, Evaluate,
+                 ExpectOutput, ExpectExit, Reconnect, SetVariable, ExpectStack, ExpectThreads,
+                 SetBreakpoints, SetFunctionBreakpoints, Pause, ExceptionInfo, Disconnect,
+                 ExpectDlvExit, Request, ExpectEvents>;
 
 struct Step {
   std::string keyword;  // as written: "continue", "expect_stop", ...

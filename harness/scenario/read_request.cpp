@@ -42,42 +42,6 @@ void find_plain_placeholders(const YAML::Node& node, const nlohmann::json::json_
   }
 }
 
-// `body:` and below: a map or list mirrors the JSON value, anything else is a matcher.
-std::optional<JsonExpect> read_json_expect(Reader& reader, const Entry& entry) {
-  JsonExpect expect;
-  if ((entry.value.IsSequence() || entry.value.IsMap()) && entry.value.size() == 0) {
-    reader.error(reader.value_loc(entry), "'" + entry.key +
-                                              "' is empty: write a matcher, or the members or "
-                                              "elements to check");
-    return std::nullopt;
-  }
-  if (entry.value.IsSequence()) {
-    bool ok = true;
-    for (std::size_t i = 0; i < entry.value.size(); ++i) {
-      Entry item{entry.key + "[" + std::to_string(i) + "]", entry.value[i], entry.value[i]};
-      auto read = read_json_expect(reader, item);
-      ok = ok && read;
-      if (read) expect.items.push_back(std::move(*read));
-    }
-    if (!ok) return std::nullopt;
-    return expect;
-  }
-  if (entry.value.IsMap() && !is_matcher_map(entry.value)) {
-    bool ok = true;
-    auto pairs = reader.entries(entry.value, nullptr);
-    for (const auto& pair : pairs) {
-      auto read = read_json_expect(reader, pair);
-      ok = ok && read;
-      if (read) expect.members.push_back({pair.key, std::move(*read)});
-    }
-    if (!ok || pairs.size() != entry.value.size()) return std::nullopt;
-    return expect;
-  }
-  expect.leaf = reader.matcher(entry);
-  if (!expect.leaf) return std::nullopt;
-  return expect;
-}
-
 // `command:`: any name but the lifecycle requests.
 std::optional<std::string> read_command(Reader& reader, const Entry& entry) {
   auto command = reader.string(entry);
@@ -123,6 +87,41 @@ bool read_request_expect(Reader& reader, const Entry& entry, Request& request) {
 }
 
 }  // namespace
+
+std::optional<JsonExpect> read_json_expect(Reader& reader, const Entry& entry) {
+  JsonExpect expect;
+  if ((entry.value.IsSequence() || entry.value.IsMap()) && entry.value.size() == 0) {
+    reader.error(reader.value_loc(entry), "'" + entry.key +
+                                              "' is empty: write a matcher, or the members or "
+                                              "elements to check");
+    return std::nullopt;
+  }
+  if (entry.value.IsSequence()) {
+    bool ok = true;
+    for (std::size_t i = 0; i < entry.value.size(); ++i) {
+      Entry item{entry.key + "[" + std::to_string(i) + "]", entry.value[i], entry.value[i]};
+      auto read = read_json_expect(reader, item);
+      ok = ok && read;
+      if (read) expect.items.push_back(std::move(*read));
+    }
+    if (!ok) return std::nullopt;
+    return expect;
+  }
+  if (entry.value.IsMap() && !is_matcher_map(entry.value)) {
+    bool ok = true;
+    auto pairs = reader.entries(entry.value, nullptr);
+    for (const auto& pair : pairs) {
+      auto read = read_json_expect(reader, pair);
+      ok = ok && read;
+      if (read) expect.members.push_back({pair.key, std::move(*read)});
+    }
+    if (!ok || pairs.size() != entry.value.size()) return std::nullopt;
+    return expect;
+  }
+  expect.leaf = reader.matcher(entry);
+  if (!expect.leaf) return std::nullopt;
+  return expect;
+}
 
 std::optional<StepKind> read_request(Reader& reader, const Entry& body, const Entry* expect) {
   static const std::vector<std::string> keys = {"command", "arguments"};

@@ -26,7 +26,8 @@ const std::vector<std::string>& step_keywords() {
                                                     "exception_info",
                                                     "disconnect",
                                                     "expect_dlv_exit",
-                                                    "request"};
+                                                    "request",
+                                                    "expect_events"};
   return keywords;
 }
 
@@ -375,6 +376,7 @@ std::optional<StepKind> read_body(Reader& reader, const Entry& body, const Entry
   if (k == "exception_info") return read_exception_info(reader, body);
   if (k == "disconnect") return read_disconnect(reader, body);
   if (k == "request") return read_request(reader, body, expect);
+  if (k == "expect_events") return read_expect_events(reader, body);
   auto code = read_exit_code(reader, body);
   if (!code) return std::nullopt;
   if (k == "expect_dlv_exit") return ExpectDlvExit{std::move(*code)};

@@ -46,6 +46,10 @@ void read_steps(Reader& reader, const Entry& entry, std::vector<Step>& steps);
 std::optional<StepKind> read_expect_stack(Reader& reader, const Entry& body);
 // `request:` ({command, arguments}) with its `expect:` ({success, message, error, body}).
 std::optional<StepKind> read_request(Reader& reader, const Entry& body, const Entry* expect);
+// `expect_events: {in_order, absent, exact, ignore}` (read_events.cpp).
+std::optional<StepKind> read_expect_events(Reader& reader, const Entry& body);
+// `body:` and below: a map or list mirrors the JSON value, anything else is a matcher.
+std::optional<JsonExpect> read_json_expect(Reader& reader, const Entry& entry);
 // `expect_threads:` ({count, names, absent}).
 std::optional<StepKind> read_expect_threads(Reader& reader, const Entry& body);
 // The optional `{thread: MATCHER}` of continue / next / step_in / step_out; `ok` is false when
