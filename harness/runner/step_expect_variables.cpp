@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "harness/runner/scope_lookup.h"
 #include "harness/runner/steps.h"
 #include "harness/util/strings.h"
@@ -43,6 +45,88 @@ std::string names_of(const std::vector<json>& vars) {
   return util::join(names, ", ");
 }
 
+StepResult check_variable(RunContext& ctx, Checks& checks, const scenario::VarExpect& expect,
+                          const json& actual, const std::string& path);
+
+// How a variables list is named in failures: a scope's ("variable", "Locals") or a variable's
+// children ("child", "children").
+struct ListWords {
+  const char* entry;
+  std::string list;
+};
+
+// Checks what `list` says of `actual` as a whole: the named entries in order, nothing else,
+// each entry's predicate. `found` holds the index of each entry of `expects` (npos: missing).
+void check_list_shape(Checks& checks, const std::vector<scenario::VarExpect>& expects,
+                      const std::vector<std::size_t>& found, const scenario::ListExpect& list,
+                      const std::vector<json>& actual, const std::string& path,
+                      const util::SourceLoc& where) {
+  constexpr auto npos = std::string::npos;
+  if (list.ordered) {
+    std::size_t last = 0;
+    const scenario::VarExpect* previous = nullptr;
+    for (std::size_t i = 0; i < expects.size(); ++i) {
+      if (found[i] == npos) continue;
+      if (previous && found[i] < last)
+        checks.fail(expects[i].loc, path + ": expected " + expects[i].name + " after " +
+                                        previous->name + ", got the order " + names_of(actual));
+      last = found[i];
+      previous = &expects[i];
+    }
+  }
+  if (list.exact) {
+    std::vector<std::string> others;
+    for (std::size_t at = 0; at < actual.size(); ++at)
+      if (std::find(found.begin(), found.end(), at) == found.end())
+        others.push_back(actual[at].value("name", "?"));
+    if (!others.empty())
+      checks.fail(where, path + ": expected nothing but the listed entries, got also " +
+                             util::join(others, ", "));
+  }
+  if (list.each) {
+    for (const auto& entry : actual) {
+      std::string at = path + "[" + entry.value("name", "?") + "]";
+      checks.check(list.each->name, entry.value("name", json()), at + ".name");
+      checks.check(list.each->value, entry.value("value", json()), at + ".value");
+      checks.check(list.each->type, entry.value("type", json()), at + ".type");
+    }
+  }
+}
+
+// Checks each of `expects` against the list `actual` (a scope's variables or a variable's
+// children), then the list as a whole.
+StepResult check_list(RunContext& ctx, Checks& checks,
+                      const std::vector<scenario::VarExpect>& expects,
+                      const scenario::ListExpect& list, const std::vector<json>& actual,
+                      const std::string& path, const ListWords& words,
+                      const util::SourceLoc& where) {
+  std::vector<std::size_t> found(expects.size(), std::string::npos);
+  for (std::size_t i = 0; i < expects.size(); ++i) {
+    const auto& expected = expects[i];
+    const json* match = find_named(actual, expected.name);
+    std::string entry_path = path + "." + expected.name;
+    if (expected.absent) {
+      if (match)
+        checks.fail(expected.loc, entry_path + ": expected no such " + words.entry +
+                                      ", got one with value " + match->value("value", ""));
+      continue;
+    }
+    if (!match) {
+      checks.fail(expected.loc, entry_path + ": no such " + words.entry + " (" + words.list + ": " +
+                                    (actual.empty() ? "none" : names_of(actual)) + ")");
+      continue;
+    }
+    found[i] = static_cast<std::size_t>(match - actual.data());
+    if (expected.position && *expected.position != static_cast<int>(found[i]))
+      checks.fail(expected.loc, entry_path + ".position: expected " +
+                                    std::to_string(*expected.position) + ", got " +
+                                    std::to_string(found[i]) + " (" + names_of(actual) + ")");
+    if (auto problem = check_variable(ctx, checks, expected, *match, entry_path)) return problem;
+  }
+  check_list_shape(checks, expects, found, list, actual, path, where);
+  return std::nullopt;
+}
+
 // Checks `expect` against the variable `actual` (found at `path`), recursing into children.
 StepResult check_variable(RunContext& ctx, Checks& checks, const scenario::VarExpect& expect,
                           const json& actual, const std::string& path) {
@@ -52,7 +136,9 @@ StepResult check_variable(RunContext& ctx, Checks& checks, const scenario::VarEx
   checks.check(expect.evaluate_name, actual.value("evaluateName", json()), path + ".evaluateName");
   checks.check(expect.indexed, actual.value("indexedVariables", 0), path + ".indexedVariables");
   checks.check(expect.named, actual.value("namedVariables", 0), path + ".namedVariables");
-  if (!expect.count && expect.children.empty()) return std::nullopt;
+  const auto& list = expect.children_list;
+  if (!expect.count && expect.children.empty() && !list.exact && !list.ordered && !list.each)
+    return std::nullopt;
 
   int reference = actual.value("variablesReference", 0);
   std::vector<json> children;
@@ -63,23 +149,8 @@ StepResult check_variable(RunContext& ctx, Checks& checks, const scenario::VarEx
   }
   std::string children_path = path + (expect.page ? ".page" + page_label(*expect.page) : "");
   checks.check(expect.count, static_cast<int>(children.size()), children_path + ".children.count");
-  for (const auto& child : expect.children) {
-    const json* found = find_named(children, child.name);
-    std::string child_path = children_path + "." + child.name;
-    if (child.absent) {
-      if (found)
-        checks.fail(child.loc, child_path + ": expected no such child, got one with value " +
-                                   found->value("value", ""));
-      continue;
-    }
-    if (!found) {
-      checks.fail(child.loc, child_path + ": no such child (children: " +
-                                 (children.empty() ? "none" : names_of(children)) + ")");
-      continue;
-    }
-    if (auto problem = check_variable(ctx, checks, child, *found, child_path)) return problem;
-  }
-  return std::nullopt;
+  return check_list(ctx, checks, expect.children, list, children, children_path,
+                    {"child", "children"}, expect.loc);
 }
 
 }  // namespace
@@ -91,28 +162,19 @@ StepResult run_expect_variables(RunContext& ctx, const scenario::Step& step,
                    "cannot read variables: the program is not stopped (an "
                    "expect_stop step must come first)");
   }
-  auto scope = scope_reference(ctx, step.loc, expect.scope, expect.frame);
+  auto scope = find_scope(ctx, step.loc, expect.scope, expect.frame);
   if (auto* problem = std::get_if<Problem>(&scope)) return *problem;
-  auto vars = fetch(ctx, std::get<int>(scope));
+  const json& found_scope = std::get<json>(scope);
+  auto vars = fetch(ctx, found_scope.value("variablesReference", 0));
   if (!vars) return infrastructure(step.loc, vars.error());
 
   Checks checks;
-  for (const auto& expected : expect.vars) {
-    const json* found = find_named(*vars, expected.name);
-    std::string path = expect.scope + "." + expected.name;
-    if (expected.absent) {
-      if (found)
-        checks.fail(expected.loc, path + ": expected no such variable, got one with value " +
-                                      found->value("value", ""));
-      continue;
-    }
-    if (!found) {
-      checks.fail(expected.loc, path + ": no such variable (" + expect.scope + ": " +
-                                    (vars->empty() ? "none" : names_of(*vars)) + ")");
-      continue;
-    }
-    if (auto problem = check_variable(ctx, checks, expected, *found, path)) return problem;
-  }
+  checks.check(expect.count, static_cast<int>(vars->size()), expect.scope + ".count");
+  checks.check(expect.expensive, found_scope.value("expensive", false),
+               expect.scope + ".expensive");
+  if (auto problem = check_list(ctx, checks, expect.vars, expect.list, *vars, expect.scope,
+                                {"variable", expect.scope}, step.loc))
+    return problem;
   return checks.result();
 }
 

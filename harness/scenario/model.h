@@ -100,6 +100,21 @@ struct VariablePage {
   SourceLoc loc;
 };
 
+// `each:` a predicate every entry of a variables list must satisfy.
+struct EachExpect {
+  std::optional<match::Matcher> name;
+  std::optional<match::Matcher> value;
+  std::optional<match::Matcher> type;
+  SourceLoc loc;
+};
+
+// Expectations on a variables list as a whole: a scope's variables, or a variable's children.
+struct ListExpect {
+  bool exact = false;    // nothing but the named entries
+  bool ordered = false;  // the named entries come in the order written
+  std::optional<EachExpect> each;
+};
+
 // Expectations on one variable (and, recursively, its children).
 struct VarExpect {
   std::string name;  // as DAP shows it: "cfg", "Name", "[0]", "len()"
@@ -113,6 +128,8 @@ struct VarExpect {
   std::optional<match::Matcher> named;    // the variable's namedVariables
   std::optional<VariablePage> page;       // `count`/`children` apply to this page instead
   std::vector<VarExpect> children;        // in file order
+  ListExpect children_list;               // exact / ordered / each, on the children
+  std::optional<int> position;            // its index among its siblings (0: the first)
   std::optional<std::string> save;        // capture name that receives the variable's value
 };
 
@@ -161,6 +178,9 @@ struct ExpectVariables {
   std::string scope = "Locals";  // scope name as dlv reports it
   int frame = 0;                 // 0 = top frame of the stopped thread
   std::vector<VarExpect> vars;
+  ListExpect list;                          // exact / ordered / each, on the scope's variables
+  std::optional<match::Matcher> count;      // how many variables the scope holds
+  std::optional<match::Matcher> expensive;  // the scope's `expensive` flag
 };
 
 struct Evaluate {

@@ -147,12 +147,16 @@ std::optional<StepKind> read_exception_info(Reader& reader, const Entry& body) {
 }
 
 std::optional<StepKind> read_variables(Reader& reader, const Entry& body) {
-  static const std::vector<std::string> keys = {"scope", "frame", "vars"};
+  static const std::vector<std::string> keys = {"scope",   "frame", "vars",  "exact",
+                                                "ordered", "each",  "count", "expensive"};
   auto pairs = reader.map_value(body, &keys);
   if (!pairs) return std::nullopt;
   ExpectVariables expect;
   for (const auto& pair : *pairs) {
-    if (pair.key == "scope") {
+    if (read_list_option(reader, pair, expect.list)) continue;
+    if (pair.key == "count" || pair.key == "expensive") {
+      (pair.key == "count" ? expect.count : expect.expensive) = reader.matcher(pair);
+    } else if (pair.key == "scope") {
       if (auto scope = reader.string(pair)) expect.scope = *scope;
     } else if (pair.key == "frame") {
       if (auto frame = reader.integer(pair, 0)) expect.frame = *frame;

@@ -37,10 +37,38 @@ std::optional<VariablePage> read_page(Reader& reader, const Entry& entry) {
 
 }  // namespace
 
+std::optional<EachExpect> read_each(Reader& reader, const Entry& entry) {
+  static const std::vector<std::string> keys = {"name", "value", "type"};
+  auto pairs = reader.map_value(entry, &keys);
+  if (!pairs) return std::nullopt;
+  EachExpect each;
+  each.loc = reader.key_loc(entry);
+  bool ok = pairs->size() == (entry.value.IsMap() ? entry.value.size() : 0);
+  for (const auto& pair : *pairs) {
+    auto matcher = reader.matcher(pair);
+    ok = ok && matcher;
+    (pair.key == "name" ? each.name : pair.key == "value" ? each.value : each.type) = matcher;
+  }
+  if (ok && pairs->empty())
+    reader.error(reader.value_loc(entry), "'each' needs name, value or type");
+  if (!ok || pairs->empty()) return std::nullopt;
+  return each;
+}
+
+bool read_list_option(Reader& reader, const Entry& pair, ListExpect& list) {
+  if (pair.key == "each") {
+    list.each = read_each(reader, pair);
+    return true;
+  }
+  if (pair.key != "exact" && pair.key != "ordered") return false;
+  if (auto flag = reader.boolean(pair)) (pair.key == "exact" ? list.exact : list.ordered) = *flag;
+  return true;
+}
+
 std::optional<VarExpect> read_variable(Reader& reader, const Entry& entry) {
-  static const std::vector<std::string> keys = {"value",    "type",    "evaluate_name", "absent",
-                                                "count",    "indexed", "named",         "page",
-                                                "children", "save"};
+  static const std::vector<std::string> keys = {
+      "value", "type",     "evaluate_name", "absent",  "count", "indexed",  "named",
+      "page",  "children", "exact",         "ordered", "each",  "position", "save"};
   VarExpect var;
   var.name = entry.key;
   var.loc = reader.key_loc(entry);
@@ -70,6 +98,11 @@ std::optional<VarExpect> read_variable(Reader& reader, const Entry& entry) {
     }
     if (pair.key == "page") {
       var.page = read_page(reader, pair);
+      continue;
+    }
+    if (read_list_option(reader, pair, var.children_list)) continue;
+    if (pair.key == "position") {
+      var.position = reader.integer(pair, 0);
       continue;
     }
     if (pair.key == "save") {

@@ -48,6 +48,8 @@ std::optional<StepKind> read_expect_stack(Reader& reader, const Entry& body);
 std::optional<StepKind> read_request(Reader& reader, const Entry& body, const Entry* expect);
 // `expect_events: {in_order, absent, exact, ignore}` (read_events.cpp).
 std::optional<StepKind> read_expect_events(Reader& reader, const Entry& body);
+// `exact`, `ordered` or `each` of a variables list into `list`; false for any other key.
+bool read_list_option(Reader& reader, const Entry& pair, ListExpect& list);
 // `body:` and below: a map or list mirrors the JSON value, anything else is a matcher.
 std::optional<JsonExpect> read_json_expect(Reader& reader, const Entry& entry);
 // `expect_threads:` ({count, names, absent}).
