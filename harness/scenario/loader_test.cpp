@@ -199,7 +199,7 @@ TEST_F(LoaderTest, UnknownStep) {
             "step_out, expect_stop, expect_variables, evaluate, expect_output, expect_exit, "
             "reconnect, set_variable, expect_stack, expect_threads, set_breakpoints, "
             "set_function_breakpoints, "
-            "pause, exception_info, disconnect, expect_dlv_exit, request\n"
+            "pause, exception_info, disconnect, expect_dlv_exit, request, expect_events\n"
             "  - resume: {}\n"
             "    ^");
 }
@@ -225,7 +225,7 @@ TEST_F(LoaderTest, StepShapeProblems) {
             "step_out, expect_stop, expect_variables, evaluate, expect_output, expect_exit, "
             "reconnect, set_variable, expect_stack, expect_threads, set_breakpoints, "
             "set_function_breakpoints, "
-            "pause, exception_info, disconnect, expect_dlv_exit, request)\n"
+            "pause, exception_info, disconnect, expect_dlv_exit, request, expect_events)\n"
             "  - {timeout: 3}\n"
             "    ^\n\n"
             "scenarios/x.yaml:6:20: error: 'expect' is only allowed with 'evaluate', "
