@@ -35,7 +35,7 @@ std::optional<Problem> ProblemList::headline() const {
   Problem head = problems_.front();
   if (problems_.size() == 1) return head;
   head.later.assign(problems_.begin() + 1, problems_.end());
-  head.message += "\n" + std::to_string(head.later.size()) + " more problem(s) in later steps:";
+  head.message += "\n" + std::to_string(head.later.size()) + " more failed step(s) after it:";
   for (std::size_t i = 0; i < head.later.size(); ++i) {
     const Problem& p = head.later[i];
     head.mismatches.insert(head.mismatches.end(), p.mismatches.begin(), p.mismatches.end());

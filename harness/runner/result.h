@@ -37,7 +37,7 @@ class ProblemList {
   bool empty() const { return problems_.empty(); }
   Status last_status() const { return problems_.back().status; }
   // nullopt without problems. Else the first, carrying the others in `later` and their
-  // mismatches in its own; its message goes on with "N more problem(s) in later steps:" and
+  // mismatches in its own; its message goes on with "N more failed step(s) after it:" and
   // theirs (the first kLaterShown of them; the rest are counted).
   std::optional<Problem> headline() const;
 

@@ -50,6 +50,18 @@ StepResult run_evaluate(RunContext& ctx, const scenario::Step& step,
   }
   checks.check(evaluate.result, body.value("result", json()), path + ".result");
   checks.check(evaluate.type, body.value("type", json()), path + ".type");
+  checks.check(evaluate.indexed, body.value("indexedVariables", 0), path + ".indexedVariables");
+  checks.check(evaluate.named, body.value("namedVariables", 0), path + ".namedVariables");
+  if (evaluate.count) {
+    int reference = body.value("variablesReference", 0);
+    std::size_t children = 0;
+    if (reference != 0) {
+      auto listed = ctx.request("variables", {{"variablesReference", reference}});
+      if (!listed) return infrastructure(step.loc, listed.error());
+      children = (*listed)["body"].value("variables", json::array()).size();
+    }
+    checks.check(evaluate.count, static_cast<int>(children), path + ".children.count");
+  }
   if (evaluate.save) ctx.captures[*evaluate.save] = body.value("result", "");
   return checks.result();
 }

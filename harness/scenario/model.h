@@ -192,8 +192,11 @@ struct Evaluate {
   bool without_frame = false;            // `frame: none`: never send a frameId
   std::optional<match::Matcher> result;  // from `expect:`
   std::optional<match::Matcher> type;
-  std::optional<match::Matcher> error;  // the request must fail with this message
-  std::optional<std::string> save;      // capture name that receives the result
+  std::optional<match::Matcher> error;    // the request must fail with this message
+  std::optional<std::string> save;        // capture name that receives the result
+  std::optional<match::Matcher> indexed;  // the result's indexedVariables (0 when not sent)
+  std::optional<match::Matcher> named;    // the result's namedVariables (0 when not sent)
+  std::optional<match::Matcher> count;    // children a `variables` request of the result returns
 };
 
 // Waits until the collected output of `category` satisfies `text`, or (`in_order`) until each

@@ -173,7 +173,11 @@ std::optional<StepKind> read_variables(Reader& reader, const Entry& body) {
 template <class Step>
 void read_answer_expect(Reader& reader, const Entry& entry, const std::string& value_key,
                         Step& step) {
-  const std::vector<std::string> keys = {value_key, "type", "error"};
+  std::vector<std::string> keys = {value_key, "type", "error"};
+  constexpr bool has_children = requires {
+    step.indexed;
+  };
+  if constexpr (has_children) keys.insert(keys.end(), {"indexed", "named", "count"});
   auto pairs = reader.map_value(entry, &keys);
   if (!pairs) return;
   const Entry* first_value_key = nullptr;  // the first of value_key/type
@@ -194,12 +198,18 @@ void read_answer_expect(Reader& reader, const Entry& entry, const std::string& v
     if (pair.key == value_key) step.result = std::move(matcher);
     if (pair.key == "type") step.type = std::move(matcher);
     if (pair.key == "error") step.error = std::move(matcher);
+    if constexpr (has_children) {
+      if (pair.key == "indexed") step.indexed = std::move(matcher);
+      if (pair.key == "named") step.named = std::move(matcher);
+      if (pair.key == "count") step.count = std::move(matcher);
+    }
   }
 }
 
 std::optional<StepKind> read_evaluate(Reader& reader, const Entry& body, const Entry* expect) {
   static const std::vector<std::string> keys = {"expr", "context", "frame", "save"};
-  static const std::vector<std::string> contexts = {"watch", "repl", "hover", "clipboard"};
+  static const std::vector<std::string> contexts = {"watch", "repl", "hover", "clipboard",
+                                                    "variables"};
   auto pairs = reader.map_value(body, &keys);
   if (!pairs) return std::nullopt;
   Evaluate evaluate;
