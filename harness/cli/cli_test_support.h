@@ -38,6 +38,15 @@ inline std::string last_line(const std::string& text) {
   return std::string(util::trim(util::tail_lines(text, 1)));
 }
 
+// A run's output without its PASS lines: what a failed corpus run prints first, so that a CI
+// log that keeps only the head of a failure message still names the failed scenarios.
+inline std::string without_passes(const std::string& out) {
+  std::string kept;
+  for (const auto& line : util::split(out, '\n'))
+    if (!util::starts_with(line, "PASS ")) kept += line + "\n";
+  return kept;
+}
+
 // Checks `junit` against the strict Jenkins schema with xmllint.
 inline void expect_schema_valid(const std::filesystem::path& junit) {
   auto xsd = std::filesystem::path(HARNESS_BINARY_DIR) / "third_party" / "jenkins-junit.xsd";

@@ -11,6 +11,7 @@
 #include "harness/cli/scenario_files.h"
 #include "harness/doctor/tool_checks.h"
 #include "harness/gotool/toolchain.h"
+#include "harness/match/regex_limits.h"
 #include "harness/process/child.h"
 #include "harness/report/console.h"
 #include "harness/report/github.h"
@@ -46,6 +47,13 @@ class Observers : public runner::SuiteObserver {
 // pattern or the shard is malformed.
 std::optional<scenario::Selection> selection_of(const RunOptions& options) {
   scenario::Selection selection;
+  for (const auto* pattern : {&options.filter, &options.skip}) {
+    auto problem = *pattern ? match::regex_count_problem(**pattern) : std::nullopt;
+    if (!problem) continue;
+    std::fprintf(stderr, "harness: --filter/--skip: unsupported regular expression: %s\n",
+                 problem->c_str());
+    return std::nullopt;
+  }
   try {
     if (options.filter) selection.filter = std::regex(*options.filter);
     if (options.skip) selection.skip = std::regex(*options.skip);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "harness/match/regex_limits.h"
 #include "harness/match/regex_search.h"
 #include "harness/util/strings.h"
 
@@ -86,6 +87,12 @@ util::Expected<Matcher> Matcher::make(std::string_view op, const nlohmann::json&
         util::ErrorKind::InvalidScenario,
         "operand of '" + std::string(op) + "' must be a scalar, got " + type_word(operand),
         std::move(loc));
+  if (ops[index] == Op::Matches) {
+    if (auto problem = regex_count_problem(scalar_text(operand)))
+      return util::fail(
+          util::ErrorKind::InvalidScenario,
+          "unsupported regular expression /" + scalar_text(operand) + "/: " + *problem, loc);
+  }
   try {
     return Matcher(ops[index], operand, loc);
   } catch (const std::regex_error& e) {

@@ -124,6 +124,22 @@ TEST(Matcher, InvalidRegularExpression) {
             "in regular expression");
 }
 
+// Found by the loader fuzzer: libstdc++ overflows a long reading `\7777777777777777777`.
+TEST(Matcher, RegexCountsAndBackReferencesAreBounded) {
+  EXPECT_EQ(make_error("matches", "cap: 1, \\7777777777777777777777775"),
+            "scenarios/x.yaml:14:18: unsupported regular expression /cap: 1, "
+            "\\7777777777777777777777775/: back-reference larger than 999");
+  EXPECT_EQ(make_error("matches", "a{2,99999999999999999999}"),
+            "scenarios/x.yaml:14:18: unsupported regular expression /a{2,99999999999999999999}/: "
+            "its repetitions unroll into more than 200000 elements");
+  EXPECT_TRUE(make_error("matches", "((ab){1000}){1000}").find("more than 200000") !=
+              std::string::npos);
+  for (const char* fine : {"a{3}", "x{4096}y{4096}", "(ab{100}){100}", "[{99999}]",
+                           "id 12345678901234", "(a)\\1", "[\\]{]{2}", "a{2,}"}) {
+    EXPECT_TRUE(Matcher::make("matches", fine, util::SourceLoc{})) << fine;
+  }
+}
+
 TEST(Matcher, Describe) {
   EXPECT_EQ(Matcher::eq("42", kLoc).describe(), "\"42\"");
   EXPECT_EQ(Matcher::eq(42, kLoc).describe(), "42");

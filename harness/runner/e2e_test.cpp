@@ -120,8 +120,9 @@ std::optional<StatedProblem> stated_problem(const std::string& file, const std::
   return std::nullopt;
 }
 
-// The `# and-then: LINE:COL: MESSAGE` lines of `file`'s header: the first lines of the problems
-// of later steps, in order (a scenario goes on after a failed expectation).
+// The `# and-then: LINE:COL: MESSAGE` lines of `file`'s header: the lines of the problems of
+// later steps, in order (a scenario goes on after a failed expectation; one step may state
+// several mismatches, a line each).
 std::vector<std::string> stated_later_problems(const std::string& file) {
   std::vector<std::string> later;
   for (const auto& line : util::split(util::testing::read_file(kSource / file), '\n')) {
@@ -129,10 +130,6 @@ std::vector<std::string> stated_later_problems(const std::string& file) {
     if (util::starts_with(line, "# and-then: ")) later.push_back(file + ":" + line.substr(12));
   }
   return later;
-}
-
-std::string first_line_of(const std::string& text) {
-  return text.substr(0, text.find('\n'));
 }
 
 // Runs `file` and checks that it ends with `status` and the problem its first line states, and
@@ -154,7 +151,9 @@ void expect_stated_problem(const std::string& file, const std::string& word, Sta
     EXPECT_EQ(first_line, file + ":" + stated->text);
   }
   std::vector<std::string> later;
-  for (const auto& problem : result.problem.later) later.push_back(first_line_of(problem.message));
+  for (const auto& problem : result.problem.later) {
+    for (const auto& line : util::split(problem.message, '\n')) later.push_back(line);
+  }
   EXPECT_EQ(later, stated_later_problems(file)) << result.problem.message;
   expect_no_descendants();
 }
