@@ -18,18 +18,30 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// What go builds: the package in `dir`, or the one file `file` in it.
+// What go builds: the package in `dir`, or the one file `file` in it; or the package's test
+// binary.
 struct Program {
   fs::path dir;  // real, absolute
   std::string file;
+  bool test = false;
 
   std::string go_argument() const { return file.empty() ? "." : file; }
-  // The binary's name: the folder's, or the file's without .go.
+  // The binary's name: the folder's, or the file's without .go; a test binary's ends in .test.
   std::string name() const {
-    return file.empty() ? dir.filename().string() : fs::path(file).stem().string();
+    std::string base = file.empty() ? dir.filename().string() : fs::path(file).stem().string();
+    return test ? base + ".test" : base;
   }
   // The program's identity in keys and records: the folder, or the file's path.
-  std::string identity() const { return file.empty() ? dir.string() : (dir / file).string(); }
+  std::string identity() const {
+    std::string path = file.empty() ? dir.string() : (dir / file).string();
+    return test ? path + " (test binary)" : path;
+  }
+  // What go list and go build are told besides the build flags.
+  std::vector<std::string> list_flags(const std::vector<std::string>& flags) const {
+    std::vector<std::string> all = flags;
+    if (test) all.push_back("-test");
+    return all;
+  }
 };
 
 // One entry of the cache: the binary built from `program` whose inputs hash to `key`.
@@ -90,7 +102,7 @@ struct CurrentInputs {
 };
 CurrentInputs current_inputs(const GoToolchain& go, const Program& program,
                              const std::vector<std::string>& flags, util::Deadline deadline) {
-  auto listed = list_build_inputs(go, program.dir, program.go_argument(), flags,
+  auto listed = list_build_inputs(go, program.dir, program.go_argument(), program.list_flags(flags),
                                   go_environment(program.dir), deadline);
   if (!listed) return {program_folder_inputs(program.dir, program.file), false};
   return {std::move(*listed), true};
@@ -117,6 +129,7 @@ util::Expected<void> go_build(const GoToolchain& go, const Program& program,
   const fs::path& program_dir = program.dir;
   process::SpawnOptions options;
   options.argv = {go.go.string(), "build"};
+  if (program.test) options.argv = {go.go.string(), "test", "-c"};
   options.argv.insert(options.argv.end(), flags.begin(), flags.end());
   options.argv.insert(options.argv.end(), {"-o", output.string(), program.go_argument()});
   options.cwd = program_dir;
@@ -125,8 +138,9 @@ util::Expected<void> go_build(const GoToolchain& go, const Program& program,
   if (!result) return util::fail(result.error());
   if (!result->status.success()) {
     return util::fail(util::ErrorKind::Build,
-                      "go build in " + program_dir.string() + " failed (" + result->status.str() +
-                          "):\n" + std::string(util::trim(result->err + result->out)));
+                      std::string(program.test ? "go test -c" : "go build") + " in " +
+                          program_dir.string() + " failed (" + result->status.str() + "):\n" +
+                          std::string(util::trim(result->err + result->out)));
   }
   return {};
 }
@@ -181,7 +195,7 @@ util::Expected<BuildResult> BuildCache::build(const BuildRequest& request,
   };
   auto program_dir = real_program_dir(request.program_dir);
   if (!program_dir) return util::fail(program_dir.error());
-  const Program program{*program_dir, request.file};
+  const Program program{*program_dir, request.file, request.test_binary};
   const std::string settings = settings_key(go_, program.identity(), request.flags);
   if (auto cached = cached_entry(dir_, settings, program, deadline)) return result(*cached, true);
 
@@ -203,7 +217,7 @@ util::Expected<std::string> BuildCache::key(const BuildRequest& request,
                                             util::Deadline deadline) const {
   auto program_dir = real_program_dir(request.program_dir);
   if (!program_dir) return util::fail(program_dir.error());
-  const Program program{*program_dir, request.file};
+  const Program program{*program_dir, request.file, request.test_binary};
   const std::string settings = settings_key(go_, program.identity(), request.flags);
   return inputs_key(settings, current_inputs(go_, program, request.flags, deadline).inputs);
 }

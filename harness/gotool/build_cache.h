@@ -12,7 +12,8 @@ namespace gotool {
 // What to build: a Go main package directory (or one .go file in it), and the `go build` flags.
 struct BuildRequest {
   std::filesystem::path program_dir;
-  std::string file = {};  // a single-file program's name in program_dir; empty: the package
+  std::string file = {};     // a single-file program's name in program_dir; empty: the package
+  bool test_binary = false;  // the package's test binary (`go test -c`) instead of its program
   std::vector<std::string> flags{"-gcflags=all=-N -l"};
 };
 

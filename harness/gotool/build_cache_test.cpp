@@ -160,6 +160,37 @@ TEST_F(BuildCacheTest, ASingleFileProgramIsKeyedByItsFileNotItsFolder) {
   EXPECT_EQ(run_binary(changed->binary), "one, changed\n");
 }
 
+// `test_binary`: `go test -c` of the package, cached apart from the program and rebuilt when a
+// _test.go file (which a program's key ignores) changes.
+TEST_F(BuildCacheTest, ATestBinaryIsKeyedApartAndByItsTestFiles) {
+  auto dir = write_program("tested", "program");
+  auto test_file = [](const std::string& text) {
+    return "package main\n\nimport (\n\t\"fmt\"\n\t\"testing\"\n)\n\nfunc TestIt(t "
+           "*testing.T) {\n\tfmt.Println(\"" +
+           text + "\")\n}\n";
+  };
+  write(dir / "main_test.go", test_file("one"));
+  BuildCache cache(root_ / "cache", go_);
+  auto program = cache.build(request(dir), build_deadline());
+  ASSERT_TRUE(program.ok()) << program.error().message;
+  BuildRequest tests = request(dir);
+  tests.test_binary = true;
+  auto first = cache.build(tests, build_deadline());
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_NE(first->key, program->key);
+  EXPECT_EQ(first->binary.filename(), "tested.test");
+  EXPECT_TRUE(util::starts_with(run_binary(first->binary), "one\n"));
+
+  write(dir / "main_test.go", test_file("two"));
+  auto changed = cache.build(tests, build_deadline());
+  ASSERT_TRUE(changed.ok()) << changed.error().message;
+  EXPECT_FALSE(changed->cache_hit);
+  EXPECT_TRUE(util::starts_with(run_binary(changed->binary), "two\n"));
+  auto program_again = cache.build(request(dir), build_deadline());
+  ASSERT_TRUE(program_again.ok()) << program_again.error().message;
+  EXPECT_TRUE(program_again->cache_hit);
+}
+
 TEST_F(BuildCacheTest, ChangingASourceChangesTheKeyAndRebuilds) {
   auto program = write_program("prog", "one");
   BuildCache cache(root_ / "cache", go_);

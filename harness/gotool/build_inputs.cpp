@@ -54,6 +54,16 @@ void add_module_files(const json& module, InputSets& sets) {
     sets.files.insert(fs::path(dir) / "vendor" / "modules.txt");
 }
 
+// A package as compiled into a test binary ("example.com/calc [example.com/calc.test]"): its
+// _test.go files are inputs too, which a package folder's digest leaves out.
+void add_test_files(const json& package, const fs::path& dir, InputSets& sets) {
+  if (package.value("ImportPath", std::string()).find(" [") == std::string::npos) return;
+  for (const auto& file : package.value("GoFiles", json::array())) {
+    std::string name = file.get<std::string>();
+    if (util::ends_with(name, "_test.go")) sets.files.insert(dir / name);
+  }
+}
+
 // Adds what building `package` reads to `sets`. The package of files named on the command line
 // reads those files, not its whole folder.
 void add_package(const json& package, InputSets& sets) {
@@ -67,6 +77,7 @@ void add_package(const json& package, InputSets& sets) {
   } else {
     sets.package_dirs.insert(dir);
   }
+  add_test_files(package, dir, sets);
   for (const auto& file : package.value("EmbedFiles", json::array()))
     sets.embed_dirs.insert((dir / file.get<std::string>()).parent_path());
   if (package.contains("Module")) add_module_files(package["Module"], sets);

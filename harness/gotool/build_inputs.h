@@ -28,7 +28,8 @@ struct BuildInputs {
 // standard and not from the module cache (the main module's, local `replace` targets, vendored
 // ones, packages of a larger module whose go.mod sits above), their modules' go.mod and go.sum,
 // the main module's vendor/modules.txt, the folders of embedded files. TARGET is "." (the
-// package) or one .go file, whose package lists that file instead of its whole folder.
+// package) or one .go file, whose package lists that file instead of its whole folder. With
+// `-test` among the flags the test variants of packages add their _test.go files.
 // Errors: Build "go list in DIR failed (STATUS): GO'S MESSAGE" or "... printed no package JSON";
 // Timeout; Process.
 util::Expected<BuildInputs> list_build_inputs(const GoToolchain& go,

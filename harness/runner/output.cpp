@@ -5,6 +5,7 @@
 namespace runner {
 
 std::string collected_output(RunContext& ctx, const std::string& category) {
+  if (category == "dlv") return ctx.dlv.child().fd3_text();
   bool any = category == "any";
   std::string text;
   for (const auto& m : ctx.session().messages()) {

@@ -55,7 +55,8 @@ util::Expected<std::filesystem::path> program_for_launch(const scenario::Scenari
   if (s.launch.mode != scenario::LaunchMode::Exec || config_names_program)
     return s.program_dir / s.program_file;
   gotool::BuildCache cache(env.cache_dir, env.go);
-  gotool::BuildRequest request{.program_dir = s.program_dir, .file = s.program_file};
+  gotool::BuildRequest request{
+      .program_dir = s.program_dir, .file = s.program_file, .test_binary = s.launch.test_binary};
   auto built = cache.build(request, util::Deadline::after(env.timeouts.build));
   if (!built) return util::fail(built.error());
   result.build_cache_hit = built->cache_hit;

@@ -64,12 +64,37 @@ bool program_ended(RunContext& ctx, std::size_t& scanned) {
   return found.ok();
 }
 
+// `absent`: no line of the output matches any of the matchers. Nothing is awaited: the output
+// is what has arrived so far, all of it once the program has ended (after a short grace).
+StepResult check_absent_lines(RunContext& ctx, const scenario::ExpectOutput& expect,
+                              util::Deadline deadline) {
+  if (ctx.session().closed() || ctx.disconnected) ctx.settle_after_disconnect(deadline);
+  std::size_t scanned = ctx.cursor;
+  if (ctx.disconnected || program_ended(ctx, scanned))
+    ctx.catch_up_output(deadline.min(util::Deadline::after(util::Duration(300))));
+  auto lines = lines_of(collected_output(ctx, expect.category));
+  Checks checks;
+  for (std::size_t m = 0; m < expect.absent.size(); ++m) {
+    const auto& unwanted = expect.absent[m];
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (!unwanted.matches(lines[i])) continue;
+      checks.fail(unwanted.loc(), "output[" + expect.category + "].absent[" + std::to_string(m) +
+                                      "]: line " + std::to_string(i + 1) + " " +
+                                      util::quote(lines[i]) + " matches " + unwanted.describe() +
+                                      ", none may");
+      break;
+    }
+  }
+  return checks.result();
+}
+
 }  // namespace
 
 StepResult run_expect_output(RunContext& ctx, const scenario::Step& step,
                              const scenario::ExpectOutput& expect) {
   if (auto problem = ctx.ensure_configured(step.loc)) return problem;
   auto deadline = ctx.deadline(ctx.step_timeout(step, ctx.env.timeouts.output));
+  if (!expect.absent.empty()) return check_absent_lines(ctx, expect, deadline);
   std::string path = "output[" + expect.category + "]";
   bool grace_started = false;
   std::size_t scanned = ctx.cursor;

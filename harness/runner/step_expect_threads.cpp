@@ -63,6 +63,15 @@ StepResult run_expect_threads(RunContext& ctx, const scenario::Step& step,
                                     "\n  threads: " + listed(names));
     }
   }
+  for (const auto& [name, count] : expect.counts) {
+    int matching = 0;
+    for (const auto& n : names) matching += name.matches(n) ? 1 : 0;
+    if (auto mismatch = count.check(matching, "threads.counts")) {
+      checks.fail(mismatch->where, "threads.counts: expected " + mismatch->expected +
+                                       " thread(s) matching " + name.describe() + ", got " +
+                                       mismatch->actual + "\n  threads: " + listed(names));
+    }
+  }
   for (const auto& unwanted : expect.absent) {
     for (const auto& n : names) {
       if (unwanted.matches(n)) {

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <set>
 
 #include "harness/runner/scope_lookup.h"
 #include "harness/runner/steps.h"
@@ -33,6 +34,33 @@ const json* find_named(const std::vector<json>& vars, const std::string& name) {
 std::string page_label(const scenario::VariablePage& page) {
   return "{filter: " + page.filter + ", start: " + std::to_string(page.start) +
          ", count: " + std::to_string(page.count) + "}";
+}
+
+// ".page{...}" for one page, ".pages[{...}, {...}]" for several, "" for none.
+std::string pages_label(const std::vector<scenario::VariablePage>& pages) {
+  if (pages.size() == 1) return ".page" + page_label(pages.front());
+  std::vector<std::string> labels;
+  for (const auto& page : pages) labels.push_back(page_label(page));
+  return labels.empty() ? "" : ".pages[" + util::join(labels, ", ") + "]";
+}
+
+// The children behind `reference`: all of them, or the given pages one after the other.
+util::Expected<std::vector<json>> fetch_children(RunContext& ctx, int reference,
+                                                 const std::vector<scenario::VariablePage>& pages) {
+  if (pages.empty()) return fetch(ctx, reference);
+  std::vector<json> children;
+  for (const auto& page : pages) {
+    auto fetched = fetch(ctx, reference, page);
+    if (!fetched) return fetched;
+    children.insert(children.end(), fetched->begin(), fetched->end());
+  }
+  return children;
+}
+
+int distinct_names(const std::vector<json>& vars) {
+  std::set<std::string> names;
+  for (const auto& v : vars) names.insert(v.value("name", ""));
+  return static_cast<int>(names.size());
 }
 
 std::string names_of(const std::vector<json>& vars) {
@@ -137,18 +165,20 @@ StepResult check_variable(RunContext& ctx, Checks& checks, const scenario::VarEx
   checks.check(expect.indexed, actual.value("indexedVariables", 0), path + ".indexedVariables");
   checks.check(expect.named, actual.value("namedVariables", 0), path + ".namedVariables");
   const auto& list = expect.children_list;
-  if (!expect.count && expect.children.empty() && !list.exact && !list.ordered && !list.each)
+  if (!expect.count && !expect.distinct && expect.children.empty() && !list.exact &&
+      !list.ordered && !list.each)
     return std::nullopt;
 
   int reference = actual.value("variablesReference", 0);
   std::vector<json> children;
   if (reference != 0) {
-    auto fetched = fetch(ctx, reference, expect.page);
+    auto fetched = fetch_children(ctx, reference, expect.pages);
     if (!fetched) return infrastructure(expect.loc, fetched.error());
     children = std::move(*fetched);
   }
-  std::string children_path = path + (expect.page ? ".page" + page_label(*expect.page) : "");
+  std::string children_path = path + pages_label(expect.pages);
   checks.check(expect.count, static_cast<int>(children.size()), children_path + ".children.count");
+  checks.check(expect.distinct, distinct_names(children), children_path + ".children.distinct");
   return check_list(ctx, checks, expect.children, list, children, children_path,
                     {"child", "children"}, expect.loc);
 }

@@ -73,7 +73,8 @@ TEST_F(LoaderTest, UnknownKeyWithoutSuggestionListsAllowedKeys) {
   EXPECT_EQ(errors_of("program: goprojects/basics\n"
                       "launch: {mode: exec, verbosity: 3}\n"),
             "scenarios/x.yaml:2:22: error: unknown key 'verbosity'; allowed keys: mode, args, "
-            "env, cwd, stopOnEntry, test_run, topology, ready_output, showGlobalVariables, "
+            "env, cwd, stopOnEntry, test_run, topology, ready_output, test_binary, "
+            "showGlobalVariables, "
             "showRegisters, "
             "hideSystemGoroutines, showPprofLabels, showRawStrings, showLog, outputMode, "
             "logOutput, backend, buildFlags, dlvFlags, "
@@ -298,7 +299,7 @@ TEST_F(LoaderTest, ExpectOutputShape) {
             "  - expect_output: {contains: x, prefix: y}\n"
             "                                 ^\n\n"
             "scenarios/x.yaml:5:20: error: 'expect_output' needs one operator (eq, matches, "
-            "prefix, contains, in_order)\n"
+            "prefix, contains, in_order, absent)\n"
             "  - expect_output: {category: stderr}\n"
             "                   ^\n\n"
             "scenarios/x.yaml:6:21: error: unknown key 'contain' (did you mean 'contains'?)\n"
@@ -335,9 +336,19 @@ TEST_F(LoaderTest, LaunchModeRules) {
             "               ^");
   EXPECT_EQ(errors_of("program: goprojects/basics\n"
                       "launch: {mode: debug, test_run: '^TestSum$'}\n"),
-            "scenarios/x.yaml:2:23: error: 'test_run' is only allowed with mode test\n"
+            "scenarios/x.yaml:2:23: error: 'test_run' is only allowed with mode test or "
+            "test_binary\n"
             "launch: {mode: debug, test_run: '^TestSum$'}\n"
             "                      ^");
+  EXPECT_EQ(errors_of("program: goprojects/basics\n"
+                      "launch: {mode: test, test_binary: true}\n"),
+            "scenarios/x.yaml:2:22: error: 'test_binary' needs mode exec (the harness builds the "
+            "binary)\n"
+            "launch: {mode: test, test_binary: true}\n"
+            "                     ^");
+  EXPECT_EQ(errors_of("program: goprojects/basics\n"
+                      "launch: {test_binary: true, test_run: '^TestSum$'}\n"),
+            "");
 }
 
 TEST_F(LoaderTest, MissingProgramKey) {

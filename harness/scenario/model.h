@@ -41,7 +41,8 @@ struct Launch {
   std::map<std::string, std::optional<std::string>> env;
   std::optional<std::string> cwd;  // relative to the program directory
   bool stop_on_entry = false;
-  std::optional<std::string> test_run;  // mode test: regex passed as -test.run
+  std::optional<std::string> test_run;  // mode test or test_binary: regex passed as -test.run
+  bool test_binary = false;  // mode exec: the harness builds the test binary (`go test -c`)
   // Further DAP launch attributes passed to dlv as written (showGlobalVariables, outputMode,
   // substitutePath, ...); only names from dap_launch_attributes() are accepted.
   nlohmann::json dap_attributes = nlohmann::json::object();
@@ -123,14 +124,17 @@ struct VarExpect {
   std::optional<match::Matcher> type;
   std::optional<match::Matcher> evaluate_name;  // the variable's evaluateName
   bool absent = false;  // the variable must not exist (no other expectation allowed)
-  std::optional<match::Matcher> count;    // number of children a plain `variables` request returns
-  std::optional<match::Matcher> indexed;  // the variable's indexedVariables
-  std::optional<match::Matcher> named;    // the variable's namedVariables
-  std::optional<VariablePage> page;       // `count`/`children` apply to this page instead
-  std::vector<VarExpect> children;        // in file order
-  ListExpect children_list;               // exact / ordered / each, on the children
-  std::optional<int> position;            // its index among its siblings (0: the first)
-  std::optional<std::string> save;        // capture name that receives the variable's value
+  std::optional<match::Matcher> count;     // number of children a plain `variables` request returns
+  std::optional<match::Matcher> indexed;   // the variable's indexedVariables
+  std::optional<match::Matcher> named;     // the variable's namedVariables
+  std::optional<match::Matcher> distinct;  // number of different names among the children
+  // `page:` one or more pages; the checks on children apply to them, concatenated, instead of
+  // to what a plain `variables` request returns.
+  std::vector<VariablePage> pages;
+  std::vector<VarExpect> children;  // in file order
+  ListExpect children_list;         // exact / ordered / each, on the children
+  std::optional<int> position;      // its index among its siblings (0: the first)
+  std::optional<std::string> save;  // capture name that receives the variable's value
 };
 
 // Steps. Each is one entry of `steps:`.
@@ -202,9 +206,10 @@ struct Evaluate {
 // Waits until the collected output of `category` satisfies `text`, or (`in_order`) until each
 // matcher matches a line after the line the previous one matched. Exactly one of the two is set.
 struct ExpectOutput {
-  std::string category = "stdout";     // stdout | stderr | console | any
+  std::string category = "stdout";     // stdout | stderr | console | any | dlv
   std::optional<match::Matcher> text;  // contains / matches / prefix / eq on the whole output
   std::vector<match::Matcher> in_order;
+  std::vector<match::Matcher> absent;  // no line matches any of them (checked, not awaited)
 };
 
 struct ExpectExit {
@@ -247,11 +252,18 @@ struct ExpectStack {
   SourceLoc loc;
 };
 
+// How many threads have a name that `name` matches ("3 × main.worker").
+struct ThreadCount {
+  match::Matcher name;
+  match::Matcher count;
+};
+
 // A `threads` request: how many, names that must be there, names that must not.
 struct ExpectThreads {
   std::optional<match::Matcher> count;
   std::vector<match::Matcher> names;   // each matches at least one thread name
   std::vector<match::Matcher> absent;  // none matches any thread name
+  std::vector<ThreadCount> counts;
 };
 
 // DAP setBreakpoints during the run: replaces the whole set of breakpoints of `file.file`.

@@ -7,8 +7,9 @@ namespace {
 // The harness's own launch keys, then every DAP attribute it passes through.
 const std::vector<std::string>& launch_keys() {
   static const std::vector<std::string> keys = [] {
-    std::vector<std::string> k = {"mode",        "args",     "env",      "cwd",
-                                  "stopOnEntry", "test_run", "topology", "ready_output"};
+    std::vector<std::string> k = {"mode",     "args",         "env",
+                                  "cwd",      "stopOnEntry",  "test_run",
+                                  "topology", "ready_output", "test_binary"};
     for (const auto& [name, type] : dap_launch_attributes()) k.push_back(name);
     return k;
   }();
@@ -62,6 +63,7 @@ void read_launch(Reader& reader, const Entry& entry, Launch& launch, Pending& pe
   auto pairs = reader.map_value(entry, &keys);
   if (!pairs) return;
   std::optional<SourceLoc> test_run_loc;
+  std::optional<SourceLoc> test_binary_loc;
   std::optional<SourceLoc> topology_loc;
   bool mode_known = true;
   for (const auto& pair : *pairs) {
@@ -97,6 +99,9 @@ void read_launch(Reader& reader, const Entry& entry, Launch& launch, Pending& pe
       topology_loc = reader.value_loc(pair);
     } else if (pair.key == "ready_output") {
       launch.ready_output = reader.string(pair);
+    } else if (pair.key == "test_binary") {
+      if (auto test_binary = reader.boolean(pair)) launch.test_binary = *test_binary;
+      test_binary_loc = reader.key_loc(pair);
     } else if (pair.key == "test_run") {
       launch.test_run = reader.string(pair);
       test_run_loc = reader.key_loc(pair);
@@ -112,8 +117,10 @@ void read_launch(Reader& reader, const Entry& entry, Launch& launch, Pending& pe
   if (launch.topology == Topology::Attach && !launch.ready_output)
     reader.error(*topology_loc,
                  "topology attach needs 'ready_output': what the program prints once it runs");
-  if (test_run_loc && mode_known && launch.mode != LaunchMode::Test)
-    reader.error(*test_run_loc, "'test_run' is only allowed with mode test");
+  if (launch.test_binary && mode_known && launch.mode != LaunchMode::Exec)
+    reader.error(*test_binary_loc, "'test_binary' needs mode exec (the harness builds the binary)");
+  if (test_run_loc && mode_known && launch.mode != LaunchMode::Test && !launch.test_binary)
+    reader.error(*test_run_loc, "'test_run' is only allowed with mode test or test_binary");
 }
 
 }  // namespace scenario

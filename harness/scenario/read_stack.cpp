@@ -63,6 +63,30 @@ void read_matchers(Reader& reader, const Entry& entry, std::vector<match::Matche
   }
 }
 
+// `counts: [{name: MATCHER, count: MATCHER}, ...]`.
+void read_thread_counts(Reader& reader, const Entry& entry, std::vector<ThreadCount>& out) {
+  if (!entry.value.IsSequence()) {
+    reader.error(reader.value_loc(entry),
+                 "'counts' must be a list of {name, count} maps, got " + describe(entry.value));
+    return;
+  }
+  static const std::vector<std::string> keys = {"name", "count"};
+  for (const auto& item : entry.value) {
+    auto pairs = reader.map_value(Entry{entry.key, entry.key_node, item}, &keys);
+    if (!pairs) continue;
+    const Entry* name = nullptr;
+    const Entry* count = nullptr;
+    for (const auto& pair : *pairs) (pair.key == "name" ? name : count) = &pair;
+    for (auto [key, given] : {std::pair{"name", name}, std::pair{"count", count}})
+      if (!given) reader.missing(reader.item_loc(entry.value, item), key, "counts");
+    if (!name || !count) continue;
+    auto name_matcher = reader.matcher(*name);
+    auto count_matcher = reader.matcher(*count);
+    if (name_matcher && count_matcher)
+      out.push_back({std::move(*name_matcher), std::move(*count_matcher)});
+  }
+}
+
 }  // namespace
 
 std::optional<StepKind> read_expect_stack(Reader& reader, const Entry& body) {
@@ -108,7 +132,7 @@ std::optional<StepKind> read_expect_stack(Reader& reader, const Entry& body) {
 }
 
 std::optional<StepKind> read_expect_threads(Reader& reader, const Entry& body) {
-  static const std::vector<std::string> keys = {"count", "names", "absent"};
+  static const std::vector<std::string> keys = {"count", "names", "absent", "counts"};
   auto pairs = reader.map_value(body, &keys);
   if (!pairs) return std::nullopt;
   ExpectThreads threads;
@@ -117,6 +141,8 @@ std::optional<StepKind> read_expect_threads(Reader& reader, const Entry& body) {
       threads.count = reader.matcher(pair);
     } else if (pair.key == "names") {
       read_matchers(reader, pair, threads.names);
+    } else if (pair.key == "counts") {
+      read_thread_counts(reader, pair, threads.counts);
     } else {
       read_matchers(reader, pair, threads.absent);
     }
@@ -124,7 +150,7 @@ std::optional<StepKind> read_expect_threads(Reader& reader, const Entry& body) {
   bool written = body.value.IsMap() && body.value.size() != 0;
   if (!written) {
     reader.error(body.value.IsNull() ? reader.key_loc(body) : reader.value_loc(body),
-                 "'expect_threads' needs at least one of count, names, absent");
+                 "'expect_threads' needs at least one of count, names, absent, counts");
   }
   return threads;
 }

@@ -262,17 +262,19 @@ std::optional<StepKind> read_set_variable(Reader& reader, const Entry& body, con
   return set;
 }
 
-// `in_order: [matcher, ...]` of expect_output: each item a bare scalar or an operator map.
-std::optional<std::vector<match::Matcher>> read_in_order(Reader& reader, const Entry& entry) {
+// `in_order: [matcher, ...]` or `absent: [...]` of expect_output: each item a bare scalar or an
+// operator map.
+std::optional<std::vector<match::Matcher>> read_line_matchers(Reader& reader, const Entry& entry) {
   if (!entry.value.IsSequence() || entry.value.size() == 0) {
-    reader.error(reader.value_loc(entry),
-                 "'in_order' must be a non-empty list of matchers, got " + describe(entry.value));
+    reader.error(
+        reader.value_loc(entry),
+        "'" + entry.key + "' must be a non-empty list of matchers, got " + describe(entry.value));
     return std::nullopt;
   }
   std::vector<match::Matcher> matchers;
   bool ok = true;
   for (std::size_t i = 0; i < entry.value.size(); ++i) {
-    Entry item{"in_order[" + std::to_string(i) + "]", entry.value[i], entry.value[i]};
+    Entry item{entry.key + "[" + std::to_string(i) + "]", entry.value[i], entry.value[i]};
     auto matcher = reader.matcher(item);
     if (matcher) matchers.push_back(std::move(*matcher));
     ok = ok && matcher;
@@ -282,9 +284,9 @@ std::optional<std::vector<match::Matcher>> read_in_order(Reader& reader, const E
 }
 
 std::optional<StepKind> read_output(Reader& reader, const Entry& body) {
-  static const std::vector<std::string> categories = {"stdout", "stderr", "console", "any"};
+  static const std::vector<std::string> categories = {"stdout", "stderr", "console", "any", "dlv"};
   std::vector<std::string> ops = match::Matcher::op_names();
-  ops.push_back("in_order");
+  ops.insert(ops.end(), {"in_order", "absent"});
   std::vector<std::string> keys = ops;
   keys.insert(keys.begin(), "category");
   auto pairs = reader.map_value(body, &keys);
@@ -311,11 +313,11 @@ std::optional<StepKind> read_output(Reader& reader, const Entry& body) {
                    "'expect_output' needs one operator (" + util::join(ops, ", ") + ")");
     return std::nullopt;
   }
-  ExpectOutput output{category, std::nullopt, {}};
-  if (op->key == "in_order") {
-    auto matchers = read_in_order(reader, *op);
+  ExpectOutput output{category, std::nullopt, {}, {}};
+  if (op->key == "in_order" || op->key == "absent") {
+    auto matchers = read_line_matchers(reader, *op);
     if (!ok || !matchers) return std::nullopt;
-    output.in_order = std::move(*matchers);
+    (op->key == "in_order" ? output.in_order : output.absent) = std::move(*matchers);
     return output;
   }
   output.text = reader.operator_matcher(*op);

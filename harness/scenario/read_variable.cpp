@@ -35,6 +35,21 @@ std::optional<VariablePage> read_page(Reader& reader, const Entry& entry) {
   return page;
 }
 
+// `page:` one page map, or a list of them.
+std::vector<VariablePage> read_pages(Reader& reader, const Entry& entry) {
+  std::vector<VariablePage> pages;
+  if (!entry.value.IsSequence()) {
+    if (auto page = read_page(reader, entry)) pages.push_back(std::move(*page));
+    return pages;
+  }
+  if (entry.value.size() == 0)
+    reader.error(reader.value_loc(entry), "'page' needs at least one page");
+  for (const auto& item : entry.value)
+    if (auto page = read_page(reader, Entry{entry.key, entry.key_node, item}))
+      pages.push_back(std::move(*page));
+  return pages;
+}
+
 }  // namespace
 
 std::optional<EachExpect> read_each(Reader& reader, const Entry& entry) {
@@ -67,7 +82,7 @@ bool read_list_option(Reader& reader, const Entry& pair, ListExpect& list) {
 
 std::optional<VarExpect> read_variable(Reader& reader, const Entry& entry) {
   static const std::vector<std::string> keys = {
-      "value", "type",     "evaluate_name", "absent",  "count", "indexed",  "named",
+      "value", "type",     "evaluate_name", "absent",  "count", "indexed",  "named", "distinct",
       "page",  "children", "exact",         "ordered", "each",  "position", "save"};
   VarExpect var;
   var.name = entry.key;
@@ -97,7 +112,7 @@ std::optional<VarExpect> read_variable(Reader& reader, const Entry& entry) {
       continue;
     }
     if (pair.key == "page") {
-      var.page = read_page(reader, pair);
+      var.pages = read_pages(reader, pair);
       continue;
     }
     if (read_list_option(reader, pair, var.children_list)) continue;
@@ -116,6 +131,7 @@ std::optional<VarExpect> read_variable(Reader& reader, const Entry& entry) {
     if (pair.key == "count") var.count = std::move(matcher);
     if (pair.key == "indexed") var.indexed = std::move(matcher);
     if (pair.key == "named") var.named = std::move(matcher);
+    if (pair.key == "distinct") var.distinct = std::move(matcher);
   }
   if (var.absent) {
     for (const auto& pair : *pairs) {
@@ -125,9 +141,13 @@ std::optional<VarExpect> read_variable(Reader& reader, const Entry& entry) {
                                              "' cannot be checked");
     }
   }
-  if (var.page && !var.count && var.children.empty()) {
-    reader.error(var.page->loc,
-                 "'page' of variable '" + entry.key + "' needs 'count' or 'children' to check");
+  const auto& list = var.children_list;
+  bool checks_children =
+      var.count || var.distinct || !var.children.empty() || list.exact || list.ordered || list.each;
+  if (!var.pages.empty() && !checks_children) {
+    reader.error(var.pages.front().loc, "'page' of variable '" + entry.key +
+                                            "' needs 'count', 'distinct', 'children' or 'each' "
+                                            "to check");
   }
   return var;
 }

@@ -119,7 +119,8 @@ TEST_F(StackLoaderTest, ExpectThreadsReadsItsLists) {
       "  - expect_threads:\n"
       "      count: {matches: '^[5-9]$'}\n"
       "      names: [main.main, {contains: main.worker}]\n"
-      "      absent: [{contains: runtime.}]\n");
+      "      absent: [{contains: runtime.}]\n"
+      "      counts: [{name: {contains: main.worker}, count: 3}]\n");
   ASSERT_EQ(steps.size(), 1u);
   const auto& threads = std::get<ExpectThreads>(steps[0].kind);
   ASSERT_TRUE(threads.count);
@@ -130,6 +131,24 @@ TEST_F(StackLoaderTest, ExpectThreadsReadsItsLists) {
   EXPECT_TRUE(threads.names[1].matches("[Go 6] main.worker"));
   ASSERT_EQ(threads.absent.size(), 1u);
   EXPECT_TRUE(threads.absent[0].matches("[Go 2] runtime.gopark"));
+  ASSERT_EQ(threads.counts.size(), 1u);
+  EXPECT_TRUE(threads.counts[0].name.matches("[Go 6] main.worker"));
+  EXPECT_TRUE(threads.counts[0].count.matches(3));
+}
+
+TEST_F(StackLoaderTest, ThreadCountsNeedANameAndACount) {
+  EXPECT_EQ(errors_of("  - expect_threads: {counts: [{name: main.worker}, {count: 3}]}\n"
+                      "  - expect_threads: {counts: main.worker}\n"),
+            "scenarios/x.yaml:3:31: error: missing required key 'count' in counts\n"
+            "  - expect_threads: {counts: [{name: main.worker}, {count: 3}]}\n"
+            "                              ^\n\n"
+            "scenarios/x.yaml:3:52: error: missing required key 'name' in counts\n"
+            "  - expect_threads: {counts: [{name: main.worker}, {count: 3}]}\n"
+            "                                                   ^\n\n"
+            "scenarios/x.yaml:4:30: error: 'counts' must be a list of {name, count} maps, got "
+            "string \"main.worker\"\n"
+            "  - expect_threads: {counts: main.worker}\n"
+            "                             ^");
 }
 
 TEST_F(StackLoaderTest, ExpectThreadsShapeProblems) {
@@ -137,11 +156,11 @@ TEST_F(StackLoaderTest, ExpectThreadsShapeProblems) {
                       "  - expect_threads:\n"
                       "  - expect_threads: {names: main.main, absent: [[1]], cont: 5}\n"),
             "scenarios/x.yaml:3:21: error: 'expect_threads' needs at least one of count, names, "
-            "absent\n"
+            "absent, counts\n"
             "  - expect_threads: {}\n"
             "                    ^\n\n"
             "scenarios/x.yaml:4:5: error: 'expect_threads' needs at least one of count, names, "
-            "absent\n"
+            "absent, counts\n"
             "  - expect_threads:\n"
             "    ^\n\n"
             "scenarios/x.yaml:5:29: error: 'names' must be a list of matchers, got string "

@@ -36,18 +36,41 @@ TEST_F(VariablesLoaderTest, ReadsEvaluateNameAbsentAndPage) {
   ASSERT_EQ(vars.size(), 3u);
   ASSERT_TRUE(vars[0].evaluate_name);
   EXPECT_EQ(vars[0].evaluate_name->describe(), "\"raw\"");
-  ASSERT_TRUE(vars[0].page);
-  EXPECT_EQ(vars[0].page->filter, "named");
-  EXPECT_EQ(vars[0].page->start, 0);
-  EXPECT_EQ(vars[0].page->count, 0);
-  ASSERT_TRUE(vars[1].page);
-  EXPECT_EQ(vars[1].page->filter, "indexed");
-  EXPECT_EQ(vars[1].page->start, 190);
-  EXPECT_EQ(vars[1].page->count, 10);
+  ASSERT_EQ(vars[0].pages.size(), 1u);
+  EXPECT_EQ(vars[0].pages[0].filter, "named");
+  EXPECT_EQ(vars[0].pages[0].start, 0);
+  EXPECT_EQ(vars[0].pages[0].count, 0);
+  ASSERT_EQ(vars[1].pages.size(), 1u);
+  EXPECT_EQ(vars[1].pages[0].filter, "indexed");
+  EXPECT_EQ(vars[1].pages[0].start, 190);
+  EXPECT_EQ(vars[1].pages[0].count, 10);
   ASSERT_EQ(vars[1].children.size(), 2u);
   EXPECT_FALSE(vars[1].children[0].absent);
   EXPECT_TRUE(vars[1].children[1].absent);
   EXPECT_TRUE(vars[2].absent);
+}
+
+TEST_F(VariablesLoaderTest, PageMayBeAListOfPagesCountedTogether) {
+  Scenario s = valid(
+      "program: goprojects/kinds\n"
+      "steps:\n"
+      "  - expect_variables:\n"
+      "      vars:\n"
+      "        m:\n"
+      "          page: [{filter: indexed, count: 33}, {filter: indexed, start: 33, count: 33}]\n"
+      "          count: 66\n"
+      "          distinct: 66\n");
+  const auto& var = std::get<ExpectVariables>(s.steps[0].kind).vars.at(0);
+  ASSERT_EQ(var.pages.size(), 2u);
+  EXPECT_EQ(var.pages[1].start, 33);
+  ASSERT_TRUE(var.distinct);
+  EXPECT_TRUE(var.distinct->matches(66));
+  EXPECT_EQ(errors_of("program: goprojects/kinds\n"
+                      "steps:\n"
+                      "  - expect_variables: {vars: {m: {page: [], count: 1}}}\n"),
+            "scenarios/x.yaml:3:41: error: 'page' needs at least one page\n"
+            "  - expect_variables: {vars: {m: {page: [], count: 1}}}\n"
+            "                                        ^");
 }
 
 TEST_F(VariablesLoaderTest, AbsentTakesNoOtherExpectation) {
