@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <optional>
 #include <regex>
+#include <set>
 
+#include "harness/gotool/delve_source.h"
 #include "harness/gotool/toolchain.h"
 #include "harness/process/child.h"
 #include "harness/runner/scenario_runner.h"
@@ -201,6 +203,31 @@ TEST_P(Skips, SkipsWithTheReasonItStates) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, Skips, ::testing::ValuesIn(files_under("fixtures/skips")),
                          test_name);
+
+// Each conformance scenario names, on its first line, the Delve test it follows, and that test
+// exists in the DAP server tests of the dlv at hand (its module source, as `go install` leaves it).
+TEST(Conformance, EachScenarioNamesATestOfDelvesDapServer) {
+  auto source = gotool::delve_source(environment().go, environment().dlv,
+                                     util::Deadline::after(util::Duration(300'000)));
+  ASSERT_TRUE(source.ok()) << source.error().str();
+  std::string tests = util::testing::read_file(*source / "service" / "dap" / "server_test.go");
+  const std::regex header(R"(^# Delve test: (Test\w+) \(service/dap/server_test\.go\)$)");
+  std::set<std::string> followed;
+  for (const auto& file : files_under("scenarios/conformance")) {
+    std::string first = util::testing::read_file(kSource / file);
+    first = first.substr(0, first.find('\n'));
+    std::smatch named;
+    if (!std::regex_match(first, named, header)) {
+      ADD_FAILURE() << file << ": first line is not '# Delve test: TestX (service/dap/...)'";
+      continue;
+    }
+    followed.insert(named[1]);
+    EXPECT_NE(tests.find("func " + named[1].str() + "(t *testing.T)"), std::string::npos)
+        << file << " follows " << named[1] << ", which " << environment().dlv.version.str()
+        << "'s server_test.go does not have";
+  }
+  EXPECT_GE(followed.size(), 40u);
+}
 
 TEST(Scenario, DlvThatCannotStartIsAnErrorNotAFailure) {
   auto s = load("fixtures/cli/passes.yaml");

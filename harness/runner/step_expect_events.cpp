@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "harness/dap/message.h"
 #include "harness/runner/steps.h"
 #include "harness/util/strings.h"
 
@@ -63,15 +64,24 @@ std::string described(const scenario::EventExpect& expect) {
   return expect.body ? expect.event + " (with the body given)" : expect.event;
 }
 
-// Waits until `expect.in_order` is among the events since `from`; the events then.
-util::Expected<std::vector<json>> wait_in_order(RunContext& ctx, const scenario::Step& step,
-                                                const scenario::ExpectEvents& expect,
-                                                std::size_t from) {
+// Whether dlv can send no more events: the connection closed, or the debug session terminated.
+bool no_more_events(RunContext& ctx) {
+  if (ctx.session().closed()) return true;
+  const auto& messages = ctx.session().messages();
+  return std::any_of(messages.begin(), messages.end(),
+                     [](const json& m) { return dap::is_event(m, "terminated"); });
+}
+
+// Waits until `expect.in_order` is among the events since `from`, or no more can come. Errors:
+// Timeout, or the session's own failure.
+util::Expected<void> wait_in_order(RunContext& ctx, const scenario::Step& step,
+                                   const scenario::ExpectEvents& expect, std::size_t from) {
   auto deadline = ctx.deadline(ctx.step_timeout(step, ctx.env.timeouts.stop));
   while (true) {
     std::size_t seen = ctx.session().received_count();
     auto events = events_since(ctx, from, expect.ignore);
-    if (matched_in_order(expect.in_order, events) == expect.in_order.size()) return events;
+    if (matched_in_order(expect.in_order, events) == expect.in_order.size()) return {};
+    if (no_more_events(ctx)) return {};
     auto next = ctx.session().wait([](const json& m) { return is_event(m); }, seen, deadline,
                                    "the events of expect_events");
     if (!next) return util::fail(next.error());
@@ -84,13 +94,13 @@ StepResult run_expect_events(RunContext& ctx, const scenario::Step& step,
                              const scenario::ExpectEvents& expect) {
   const std::size_t from = ctx.events_mark;
   auto waited = wait_in_order(ctx, step, expect, from);
-  std::vector<json> events = waited ? std::move(*waited) : events_since(ctx, from, expect.ignore);
+  if (!waited && waited.error().kind != util::ErrorKind::Timeout)
+    return infrastructure(step.loc, waited.error());
+  std::vector<json> events = events_since(ctx, from, expect.ignore);
   ctx.events_mark = ctx.session().received_count();
   Checks checks;
   std::size_t found = matched_in_order(expect.in_order, events);
   if (found < expect.in_order.size()) {
-    if (waited.error().kind != util::ErrorKind::Timeout)
-      return infrastructure(step.loc, waited.error());
     checks.fail(expect.in_order[found].loc,
                 "events: expected " + described(expect.in_order[found]) +
                     (found ? " after " + described(expect.in_order[found - 1]) : "") + ", got " +
