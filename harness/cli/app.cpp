@@ -240,6 +240,40 @@ int run_cli(int argc, char** argv) {
                    "program) and compare recorded paths as TO; repeatable")
       ->allow_extra_args(false);
 
+  DriftOptions drift;
+  auto* drift_cmd = app.add_subcommand(
+      "drift",
+      "Pre-upgrade check: run the scenarios in a FROM cell and a TO cell (a go and a dlv each) "
+      "and report every observable difference between the two sessions, per scenario and step, "
+      "grouped by kind (Go runtime locations, function names, rendering of values and types, "
+      "list lengths, events and lifecycle, capabilities, fields added or removed, output). "
+      "What differs between two runs of one cell (addresses, goroutine and thread ids, handles, "
+      "timings, the order of threads and of output lines) is not compared. A scenario gated off "
+      "in a cell is reported as gated. Reports: <reports>/drift/drift.json and drift.md (also "
+      "appended to $GITHUB_STEP_SUMMARY). Exit status: 0 no difference, 1 differences, 2 usage "
+      "or invalid scenarios, 3 a tool missing or a cell Delve cannot run, 4 every scenario "
+      "gated, 130/143 interrupted");
+  drift_cmd->add_option("paths", drift.paths, "Scenario files or folders")->required();
+  drift_cmd->add_option("--from-go", drift.from_go, "go of the FROM cell (default: PATH)");
+  drift_cmd->add_option("--from-dlv", drift.from_dlv, "dlv of the FROM cell (default: as run)");
+  drift_cmd->add_option("--to-go", drift.to_go, "go of the TO cell (default: PATH)");
+  drift_cmd->add_option("--to-dlv", drift.to_dlv, "dlv of the TO cell (default: as run)");
+  drift_cmd->add_option("--reports", drift.reports_dir,
+                        "folder of the reports and artifacts (default: reports)");
+  drift_cmd->add_option("--cache", drift.cache_dir, "build cache folder (as for run)");
+  drift_cmd
+      ->add_option("--runs", drift.runs,
+                   "runs of each scenario per cell (default 3): a difference that two runs of one "
+                   "cell show too is noise (timing, map order) and left out of the drift; 1 "
+                   "compares single runs")
+      ->check(CLI::Range(1, 10));
+  drift_cmd->add_option("-j,--jobs", drift.jobs,
+                        "scenarios at once per cell (default: the number of cores)");
+  drift_cmd
+      ->add_option("--timeout", drift.timeout_seconds,
+                   "deadline per scenario in seconds unless the scenario sets one")
+      ->check(CLI::PositiveNumber);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -257,6 +291,7 @@ int run_cli(int argc, char** argv) {
   if (*compare_cmd) return compare_command(compare_base, compare_current, slower_factor);
   if (*lint_cmd) return lint_launch_command(launch_file, lint_dlv_version);
   if (*replay_cmd) return replay_command(replay);
+  if (*drift_cmd) return drift_command(drift);
   if (*doctor_cmd) return doctor_command(doctor_go, doctor_dlv, doctor_workspace, doctor_json);
   return kUsage;
 }

@@ -59,6 +59,17 @@ struct ReplayCommandOptions {
   std::vector<std::string> substitute_paths;  // "FROM=TO", applied in order
 };
 
+// Options of `harness drift`: the suite in a FROM and a TO cell.
+struct DriftOptions {
+  std::vector<std::filesystem::path> paths;
+  std::optional<std::filesystem::path> from_go, from_dlv, to_go, to_dlv;  // default: found
+  std::filesystem::path reports_dir = "reports";  // artifacts and reports under <dir>/drift/
+  std::optional<std::filesystem::path> cache_dir;
+  std::optional<double> timeout_seconds;  // per scenario, unless the scenario sets one
+  std::size_t jobs = 0;                   // scenarios at once; 0 = the number of cores
+  int runs = 3;  // runs per cell; what differs between them is noise, left out of the drift
+};
+
 // `harness run`: load, validate, run every scenario, write JUnit; returns the exit status.
 int run_command(const RunOptions& options);
 // `harness validate`: load and validate only; prints every diagnostic; 0 if all valid, else 2.
@@ -84,6 +95,10 @@ int record_command(const RecordCommandOptions& options);
 // and reports every difference; 0 if none, 1 if any (or the replay could not finish), 2 if the
 // trace cannot be read, names a program that is missing or attaches, 3 if dlv is missing.
 int replay_command(const ReplayCommandOptions& options);
+// `harness drift`: runs the suite in both cells and reports every observable difference per
+// scenario and step, grouped by kind; 0 if none, 1 if any, 2 usage, 3 a tool missing or a cell
+// Delve cannot run, 4 nothing compared (every scenario gated), 130/143 interrupted.
+int drift_command(const DriftOptions& options);
 // `harness list`: prints each scenario's file, name and tags; 2 if any file is invalid.
 int list_command(const std::vector<std::filesystem::path>& paths);
 

@@ -3,10 +3,23 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <regex>
 
 #include "harness/util/strings.h"
 
 namespace dap {
+
+std::string step_note(const StepNote& step) {
+  return "step " + std::to_string(step.number) + " (line " + std::to_string(step.line) +
+         "): " + step.keyword;
+}
+
+std::optional<StepNote> parse_step_note(std::string_view note) {
+  static const std::regex pattern(R"(^step (\d+) \(line (\d+)\): (\w+)$)");
+  std::match_results<std::string_view::const_iterator> found;
+  if (!std::regex_match(note.begin(), note.end(), found, pattern)) return std::nullopt;
+  return StepNote{std::stoi(found[1]), std::stoi(found[2]), found[3]};
+}
 
 Transcript::Transcript() : start_(util::Clock::now()) {}
 

@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,19 @@
 #include "harness/util/expected.h"
 
 namespace dap {
+
+// The note a scenario's runner writes into the transcript as step `number` (1-based) begins:
+// "step 4 (line 19): expect_stop"; read back by parse_step_note.
+struct StepNote {
+  int number = 0;
+  int line = 0;
+  std::string keyword;
+};
+std::string step_note(const StepNote& step);
+std::optional<StepNote> parse_step_note(std::string_view note);
+// The note a runner writes when the scenario's steps are over and its teardown (disconnect,
+// ending dlv) begins: what comes after it is no step's doing.
+inline constexpr std::string_view kTeardownNote = "teardown";
 
 // Thread-safe record of a DAP conversation, one line per entry, each stamped with the time since
 // the transcript was created: "+0.123s --> {...}" (sent), "+0.125s <-- {...}" (received),

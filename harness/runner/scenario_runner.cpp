@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "harness/dap/message.h"
 #include "harness/dap/session.h"
 #include "harness/dap/transcript.h"
 #include "harness/process/dlv_server.h"
@@ -193,11 +194,22 @@ std::optional<Problem> protocol_problem(RunContext& ctx, const util::SourceLoc& 
 constexpr util::Duration kDisconnectGrace{1'000};
 
 // Ends the debug session politely, then makes sure dlv and everything it started are gone.
+// A noDebug run ends by itself right after its output: dlv's `exited` and `terminated` follow
+// within milliseconds, and a disconnect sent before them makes dlv drop them, so whether a
+// transcript holds them would depend on timing. They get up to a second to come first.
+void await_no_debug_end(RunContext& ctx) {
+  const auto& attributes = ctx.scenario.launch.dap_attributes;
+  if (attributes.value("noDebug", false) != true || ctx.session().closed()) return;
+  (void)ctx.session().wait([](const json& m) { return dap::is_event(m, "terminated"); }, 0,
+                           ctx.deadline(util::Duration(1000)), "the end of a noDebug run");
+}
+
 void teardown(RunContext* ctx, dap::Session* session, process::DlvServer& dlv,
               const Environment& env) {
   if (session && !session->closed() && !(ctx && ctx->disconnected)) {
     // An adapter that let the scenario run out of time gets a short grace to say goodbye, not
     // the whole teardown budget again.
+    if (ctx) await_no_debug_end(*ctx);
     auto deadline = util::Deadline::after(env.timeouts.teardown);
     if (ctx) {
       auto scenario_end = ctx->deadline(env.timeouts.teardown).when();
@@ -297,6 +309,7 @@ ScenarioResult run_session(const scenario::Scenario& s, const Environment& env,
         }
       }
       if (problem) explain_dlv(*problem, **dlv, ctx.session().closed());
+      transcript->note(dap::kTeardownNote);
       teardown(&ctx, &ctx.session(), **dlv, env);
     }
   }
@@ -324,7 +337,10 @@ ScenarioResult run_scenario(const scenario::Scenario& s, const Environment& env)
     StrictWatch strict(s, env);
     for (std::size_t i = 0; i < s.steps.size(); ++i) {
       strict.before_step(ctx, i);
-      auto problem = run_step(ctx, s.steps[i]);
+      const auto& step = s.steps[i];
+      ctx.session().transcript()->note(
+          dap::step_note({static_cast<int>(i + 1), step.loc.line, step.keyword}));
+      auto problem = run_step(ctx, step);
       if (!problem) problem = protocol_problem(ctx, s.steps[i].loc);
       if (!problem) {
         strict.after_step(ctx, s.steps[i]);

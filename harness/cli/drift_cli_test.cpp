@@ -1,0 +1,86 @@
+// `harness drift` against the real cells: a cell with itself, and Debian's dlv 1.20.2 + Go 1.19
+// against the machine's Go and the pinned dlv.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "harness/cli/cli_test_support.h"
+
+namespace cli {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace cli::testing;
+
+// Racy scenarios among them (a pause, goroutines parked by timing, a disconnect while running):
+// what varies between runs of one cell must not count as drift.
+const std::vector<std::string> kSelfScenarios = {
+    "scenarios/pause",
+    "scenarios/threads",
+    "scenarios/stacks",
+    "scenarios/variables",
+    "scenarios/conformance/pause_and_continue.yaml",
+    "scenarios/conformance/concurrent_hardcoded_breakpoints_logpoints.yaml",
+    "scenarios/conformance/variables_loading_default_limits.yaml"};
+
+TEST(Drift, ACellComparedWithItselfHasNoDifference) {
+  auto dir = util::testing::scratch_dir();
+  std::vector<std::string> args = {"drift"};
+  args.insert(args.end(), kSelfScenarios.begin(), kSelfScenarios.end());
+  args.insert(args.end(), {"--reports", (dir / "reports").string()});
+  auto r = harness(args);
+  EXPECT_EQ(r.status.code, 0) << without_passes(r.out) << r.err;
+  EXPECT_NE(r.out.find(" drifted (0 difference(s), 0 distinct), 0 gated in a cell, "),
+            std::string::npos)
+      << without_passes(r.out);
+}
+
+TEST(Drift, FromTheOldDistroCellEveryKnownDriftIsNamedOnce) {
+  const fs::path go = "/usr/lib/go-1.19/bin/go", dlv = "/usr/bin/dlv";
+  if (!fs::exists(go) || !fs::exists(dlv)) {
+    GTEST_SKIP() << "needs Debian's golang-1.19-go and delve (scripts/dev test installs them)";
+  }
+  auto dir = util::testing::scratch_dir();
+  auto summary = dir / "step-summary.md";
+  auto r =
+      harness({"drift", "scenarios/variables/kinds_collections.yaml",
+               "scenarios/stacks/parked_goroutine_stack.yaml",
+               "scenarios/breakpoints/function_breakpoint.yaml",
+               "scenarios/breakpoints/runtime_breakpoint_hit_ids.yaml", "--from-go", go.string(),
+               "--from-dlv", dlv.string(), "--runs", "2", "--reports", (dir / "reports").string()},
+              {{"GITHUB_STEP_SUMMARY", summary.string()}});
+  EXPECT_EQ(r.status.code, 1) << r.out << r.err;
+  for (const char* drift : {
+           "drift: go1.19.8 dlv1.20.2 -> go",
+           "4 scenario(s): 3 drifted (",
+           "[lifecycle] 3, 3: event 'process' new",
+           "[lifecycle] 2, 2: event 'exited' new",
+           "[capabilities] 3, 3: response 'initialize': body.supportsDataBreakpoints: (absent) "
+           "-> true",
+           "body.variables[].presentationHint: {} -> (absent)",
+           "body.variables[].memoryReference: (absent) -> \"<addr>\"",
+           "[runtime-location] ",
+           "body.stackFrames[].name: \"main.main.func2\" -> \"main.main.gowrap2\"",
+           "body.variables[].type: \"main.Shape\" -> \"main.Shape(main.Square)\"",
+           "GATED  scenarios/breakpoints/runtime_breakpoint_hit_ids.yaml (SKIP -> PASS): from "
+           "cell: requires dlv",
+       }) {
+    EXPECT_NE(r.out.find(drift), std::string::npos) << drift << "\n" << without_passes(r.out);
+  }
+  auto report = nlohmann::json::parse(util::testing::read_file(dir / "reports/drift/drift.json"));
+  EXPECT_EQ(report["scenarios"].size(), 4u);
+  EXPECT_GT(report["differences"].get<int>(), 20);
+  auto markdown = util::testing::read_file(summary);
+  EXPECT_NE(markdown.find("## Drift: go1.19.8 dlv1.20.2 → go"), std::string::npos) << markdown;
+  EXPECT_NE(markdown.find("| capabilities | response 'initialize'"), std::string::npos);
+}
+
+TEST(Drift, ACellThatCannotRunIsAMissingTool) {
+  auto r = harness({"drift", "scenarios/stacks", "--from-dlv", "/nonexistent/dlv"});
+  EXPECT_EQ(r.status.code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("harness: drift --from-dlv: "), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace cli

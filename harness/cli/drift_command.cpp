@@ -1,0 +1,244 @@
+// `harness drift`: the suite in two cells (a go and a dlv each), and every observable difference
+// between them, grouped by kind.
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <thread>
+#include <variant>
+
+#include "harness/cli/commands.h"
+#include "harness/cli/exit_codes.h"
+#include "harness/cli/interrupts.h"
+#include "harness/cli/scenario_files.h"
+#include "harness/doctor/tool_checks.h"
+#include "harness/drift/drift_report.h"
+#include "harness/gotool/toolchain.h"
+#include "harness/process/child.h"
+#include "harness/report/console.h"
+#include "harness/runner/suite.h"
+#include "harness/util/files.h"
+#include "harness/util/strings.h"
+
+namespace cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// One side of the comparison.
+struct DriftCell {
+  gotool::GoToolchain go;
+  gotool::DlvTool dlv;
+  std::string name;  // "go1.19.8 dlv1.20.2"
+  std::string slug;  // "from" or "to": the artifacts folder
+};
+
+// The go and dlv of one side; prints why and returns nullopt when one is missing or Delve
+// refuses that Go.
+std::optional<DriftCell> resolve_side(const std::optional<fs::path>& go_path,
+                                      const std::optional<fs::path>& dlv_path,
+                                      const std::string& slug) {
+  auto go = gotool::find_go(go_path);
+  if (!go) {
+    std::fprintf(stderr, "harness: drift --%s-go: %s\n", slug.c_str(), go.error().str().c_str());
+    return std::nullopt;
+  }
+  auto dlv = gotool::find_dlv(dlv_path, &*go);
+  if (!dlv) {
+    std::fprintf(stderr, "harness: drift --%s-dlv: %s\n", slug.c_str(), dlv.error().str().c_str());
+    return std::nullopt;
+  }
+  auto support = doctor::check_go_support(*dlv, *go);
+  if (support.level == doctor::Level::Fail) {
+    std::fprintf(stderr, "harness: drift: the %s cell cannot run: %s\n", slug.c_str(),
+                 support.summary.c_str());
+    return std::nullopt;
+  }
+  return DriftCell{*go, *dlv, "go" + go->version.str() + " dlv" + dlv->version.str(), slug};
+}
+
+// The GOROOT a go binary belongs to (its folder's parent), as the paths of runtime frames begin.
+std::string goroot_of(const gotool::GoToolchain& go) {
+  std::error_code ec;
+  fs::path real = fs::canonical(go.go, ec);
+  return (ec ? go.go : real).parent_path().parent_path().string();
+}
+
+std::vector<runner::ScenarioResult> run_side(const DriftCell& cell,
+                                             const std::vector<scenario::ScenarioEntry>& scenarios,
+                                             const DriftOptions& options, runner::StopFlag& stop) {
+  std::printf("harness: %s cell: %zu scenario(s); dlv %s (%s); %s\n", cell.slug.c_str(),
+              scenarios.size(), cell.dlv.version.str().c_str(), cell.dlv.path.c_str(),
+              cell.go.version_text.c_str());
+  std::fflush(stdout);
+  runner::Environment env{cell.go,
+                          cell.dlv,
+                          options.cache_dir.value_or(default_cache_dir() / "build"),
+                          options.reports_dir / "drift" / cell.slug,
+                          own_directory() / "dlv-exec-wrapper",
+                          {}};
+  if (options.timeout_seconds)
+    env.timeouts.scenario = util::Duration(static_cast<long>(*options.timeout_seconds * 1000));
+  report::ConsoleReporter console(stdout);
+  runner::SuiteOptions suite;
+  suite.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  suite.repeat = options.runs;
+  auto results = runner::run_suite(scenarios, env, suite, console, stop);
+  console.clear_progress();
+  std::printf("harness: %s cell: %s\n", cell.slug.c_str(),
+              report::summary_line(results).substr(9).c_str());
+  return results;
+}
+
+std::string first_line(const std::string& text) {
+  return text.substr(0, text.find('\n'));
+}
+
+// The session of one run, or why there is none.
+std::variant<drift::SessionLog, std::string> session_of(const runner::ScenarioResult& r) {
+  fs::path file = r.artifacts_dir / "transcript.txt";
+  if (r.artifacts_dir.empty()) return std::string("no transcript (the run wrote no artifacts)");
+  auto text = util::read_file(file);
+  if (!text) return "no transcript: " + text.error().message;
+  auto log = drift::read_session_log(*text, file.string());
+  if (!log) return log.error().message;
+  return std::move(*log);
+}
+
+// The runs of one scenario in one cell (--runs of them).
+using Runs = std::vector<const runner::ScenarioResult*>;
+
+// The session of every run; the first reason one cannot be read instead.
+std::variant<std::vector<drift::SessionLog>, std::string> sessions_of(const Runs& runs,
+                                                                      const char* side) {
+  std::vector<drift::SessionLog> logs;
+  for (const auto* run : runs) {
+    auto log = session_of(*run);
+    if (auto* why = std::get_if<std::string>(&log)) return std::string(side) + " cell: " + *why;
+    logs.push_back(std::move(std::get<drift::SessionLog>(log)));
+  }
+  return logs;
+}
+
+drift::ScenarioDrift compare_scenario(const Runs& a, const Runs& b,
+                                      const std::vector<replay::Substitution>& subs) {
+  const auto& first_a = *a.front();
+  const auto& first_b = *b.front();
+  drift::ScenarioDrift s{first_a.id,
+                         first_a.name,
+                         runner::status_name(first_a.status),
+                         runner::status_name(first_b.status),
+                         {},
+                         {},
+                         {},
+                         {},
+                         {}};
+  if (first_a.status != runner::Status::Pass) s.from_problem = first_line(first_a.problem.message);
+  if (first_b.status != runner::Status::Pass) s.to_problem = first_line(first_b.problem.message);
+  if (first_a.status == runner::Status::Skip || first_b.status == runner::Status::Skip) {
+    bool from_skipped = first_a.status == runner::Status::Skip;
+    const auto& skipped = from_skipped ? first_a : first_b;
+    s.gated = std::string(from_skipped ? "from" : "to") + " cell: " + skipped.problem.message;
+    return s;
+  }
+  auto from = sessions_of(a, "from");
+  auto to = sessions_of(b, "to");
+  if (auto* why = std::get_if<std::string>(&from)) s.unreadable = *why;
+  if (auto* why = std::get_if<std::string>(&to)) s.unreadable = *why;
+  if (s.unreadable) return s;
+  const auto& from_logs = std::get<std::vector<drift::SessionLog>>(from);
+  const auto& to_logs = std::get<std::vector<drift::SessionLog>>(to);
+  auto compared = drift::compare_runs(from_logs, to_logs, subs);
+  s.drifts = std::move(compared.drifts);
+  s.unstable = compared.unstable;
+  return s;
+}
+
+// compare_scenario, and a comparison that throws (a message of an unexpected shape) as an
+// unreadable scenario instead of the end of the report.
+drift::ScenarioDrift compare_or_explain(const Runs& a, const Runs& b,
+                                        const std::vector<replay::Substitution>& subs) {
+  try {
+    return compare_scenario(a, b, subs);
+  } catch (const std::exception& e) {
+    const auto& first = *a.front();
+    drift::ScenarioDrift s{first.id,
+                           first.name,
+                           runner::status_name(first.status),
+                           runner::status_name(b.front()->status),
+                           {},
+                           {},
+                           {},
+                           {},
+                           {}};
+    s.unreadable = std::string("the sessions could not be compared: ") + e.what();
+    return s;
+  }
+}
+
+// The results of run_suite (scenario by scenario, then run by run) as the runs of each scenario.
+std::vector<Runs> by_scenario(const std::vector<runner::ScenarioResult>& results, int runs) {
+  std::vector<Runs> out;
+  for (std::size_t i = 0; i + runs <= results.size(); i += runs) {
+    Runs scenario;
+    for (int k = 0; k < runs; ++k) scenario.push_back(&results[i + k]);
+    out.push_back(std::move(scenario));
+  }
+  return out;
+}
+
+void write_reports(const DriftOptions& options, const drift::DriftReport& report) {
+  fs::path dir = options.reports_dir / "drift";
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  std::ofstream(dir / "drift.json") << drift::json_report(report).dump(1) << "\n";
+  std::ofstream(dir / "drift.md") << drift::markdown_report(report);
+  std::printf("harness: drift report: %s, %s\n", (dir / "drift.json").c_str(),
+              (dir / "drift.md").c_str());
+  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary)
+    std::ofstream(summary, std::ios::app) << drift::markdown_report(report);
+}
+
+}  // namespace
+
+int drift_command(const DriftOptions& options) {
+  auto scenarios = load_scenarios(options.paths);
+  if (!scenarios) return kUsage;
+  if (scenarios->empty()) {
+    std::fprintf(stderr, "harness: no scenario files (*.yaml) under the given paths\n");
+    return kUsage;
+  }
+  auto from = resolve_side(options.from_go, options.from_dlv, "from");
+  auto to = resolve_side(options.to_go, options.to_dlv, "to");
+  if (!from || !to) return kMissingTool;
+  process::become_subreaper();
+
+  runner::StopFlag stop;
+  std::vector<runner::ScenarioResult> a, b;
+  int signal = 0;
+  {
+    InterruptWatch watch(stop, std::nullopt, std::nullopt);
+    a = run_side(*from, *scenarios, options, stop);
+    if (!stop.requested()) b = run_side(*to, *scenarios, options, stop);
+    signal = watch.signal();
+  }
+  if (signal != 0) return signal == SIGTERM ? kTerminated : kInterrupted;
+
+  drift::DriftReport report{from->name, to->name, {}};
+  std::vector<replay::Substitution> subs = {{goroot_of(from->go), goroot_of(to->go)}};
+  auto from_runs = by_scenario(a, options.runs);
+  auto to_runs = by_scenario(b, options.runs);
+  for (std::size_t i = 0; i < from_runs.size() && i < to_runs.size(); ++i)
+    report.scenarios.push_back(compare_or_explain(from_runs[i], to_runs[i], subs));
+  std::printf("\n");
+  drift::print_report(stdout, report);
+  write_reports(options, report);
+  std::size_t compared = 0;
+  for (const auto& s : report.scenarios) compared += s.gated ? 0 : 1;
+  if (compared == 0) return kNothingTested;
+  bool drifted = false;
+  for (const auto& s : report.scenarios) drifted = drifted || !s.drifts.empty() || s.unreadable;
+  return drifted ? kScenarioFailed : kAllPassed;
+}
+
+}  // namespace cli
