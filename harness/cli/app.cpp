@@ -91,6 +91,10 @@ int run_cli(int argc, char** argv) {
                     "Rewrite, in place, the expected values of failing literal expectations to "
                     "what dlv answered (nothing else in the file changes), run again, and print "
                     "a diff of each rewrite");
+  run_cmd->add_flag("--as-alternative", run.as_alternative,
+                    "With --update: keep each old value and add dlv's answer as an alternative "
+                    "for this dlv version and Go minor ({any_of: [OLD, {eq: NEW, when: {dlv, "
+                    "go}}]}), so that one scenario holds for every cell of the matrix");
   run_cmd->add_flag("--allow-empty", run.allow_empty,
                     "Exit 0 when no scenario ran (none selected, or all skipped); without it "
                     "such a run exits 4, since it tested nothing");

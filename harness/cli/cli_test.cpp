@@ -578,6 +578,35 @@ TEST(Cli, UpdateRewritesExactlyTheWrongValues) {
   EXPECT_EQ(util::testing::read_file(file), expected);
 }
 
+// `--update --as-alternative` keeps each old value and adds dlv's answer as an alternative for
+// this cell; the scenario then passes here, and another cell still gets the old value.
+TEST(Cli, UpdateAsAlternativeKeepsTheOldValueForOtherCells) {
+  std::string original =
+      util::testing::read_file(kSource / "fixtures/update/three_wrong_values.yaml");
+  original = util::testing::replace_first(original, "program: goprojects/basics",
+                                          "program: " + (kSource / "goprojects/basics").string());
+  auto dir = util::testing::scratch_dir() / "update-alternative";
+  fs::create_directories(dir);
+  auto file = dir / "three_wrong_values.yaml";
+  util::testing::write_file(file, original);
+  auto r = harness({"run", "--update", "--as-alternative", "--reports",
+                    (dir / "reports").string(), file.string()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("3 value(s) rewritten; now PASS"), std::string::npos) << r.out;
+  std::string text = util::testing::read_file(file);
+  const std::string when = R"(, when: {dlv: "==)";
+  for (const std::string& alternative :
+       {"line: {any_of: [30, {eq: 31" + when, "value: {any_of: ['7.25', {eq: 2.5" + when,
+        "code: {any_of: [4, {eq: 0" + when}) {
+    EXPECT_NE(text.find(alternative), std::string::npos) << alternative << "\n" << text;
+  }
+  EXPECT_NE(text.find(R"(", go: ">=1.)"), std::string::npos) << text;
+  EXPECT_EQ(harness({"validate", file.string()}).status.code, 0);
+  r = harness({"run", "--reports", (dir / "reports").string(), file.string()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_EQ(harness({"run", "--as-alternative", file.string()}).status.code, 2);
+}
+
 // A failing matcher is not a value to rewrite: --update leaves it and says why.
 TEST(Cli, UpdateLeavesMatchersAsWritten) {
   auto dir = util::testing::scratch_dir() / "update-matcher";

@@ -31,6 +31,7 @@ struct RunOptions {
   bool fail_fast = false;             // start nothing new after the first failure
   bool allow_empty = false;           // a run in which no scenario ran exits 0, not 4
   bool update = false;  // rewrite the failing literal expectations in place (runner::update)
+  bool as_alternative = false;  // --update keeps the old value, adds this cell's as an any_of
   std::optional<double> run_timeout_seconds;  // deadline for the whole run
   std::optional<std::string> json;            // test2json events to this file, or "-" (stdout)
   bool junit_extended = false;                // add file/line to every <testcase>

@@ -193,8 +193,9 @@ void write_reports(const DriftOptions& options, const drift::DriftReport& report
   fs::create_directories(dir, ec);
   std::ofstream(dir / "drift.json") << drift::json_report(report).dump(1) << "\n";
   std::ofstream(dir / "drift.md") << drift::markdown_report(report);
-  std::printf("harness: drift report: %s, %s\n", (dir / "drift.json").c_str(),
-              (dir / "drift.md").c_str());
+  std::ofstream(dir / "drift.html") << drift::html_report(report);
+  std::printf("harness: drift report: %s, %s, %s\n", (dir / "drift.html").c_str(),
+              (dir / "drift.json").c_str(), (dir / "drift.md").c_str());
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary)
     std::ofstream(summary, std::ios::app) << drift::markdown_report(report);
 }

@@ -15,6 +15,7 @@
 #include "harness/process/child.h"
 #include "harness/report/console.h"
 #include "harness/report/github.h"
+#include "harness/report/html.h"
 #include "harness/report/junit.h"
 #include "harness/report/test2json.h"
 #include "harness/runner/suite.h"
@@ -168,10 +169,10 @@ std::string slug(std::string name) {
 // `--update`: rewrites each failed scenario's literal expectations and runs it again; prints
 // the diffs and what was left as written, and puts the last run's result in place.
 void update_failed(std::vector<runner::ScenarioResult>& results, const runner::Environment& env,
-                   std::FILE* out) {
+                   bool as_alternative, std::FILE* out) {
   for (auto& result : results) {
     if (result.status != runner::Status::Fail) continue;
-    auto update = runner::update_scenario(result, env);
+    auto update = runner::update_scenario(result, env, as_alternative);
     std::fputs(update.diff.c_str(), out);
     for (const auto& refused : update.refused)
       std::fprintf(out, "  not updated: %s\n", refused.c_str());
@@ -320,7 +321,8 @@ std::vector<runner::ScenarioResult> run_cell(const Cell& cell, const RunPlan& pl
     Observers both(observers);
     results = runner::run_suite(plan.scenarios, env, suite_options(options), both, stop);
     console.clear_progress();
-    if (options.update && !stop.requested()) update_failed(results, env, out.console);
+    if (options.update && !stop.requested())
+      update_failed(results, env, options.as_alternative, out.console);
   }
   if (json) json->done(results);  // skipped scenarios and cells are skip events too
   if (stop.requested()) properties.push_back({"partial", "true: " + stop.reason()});
@@ -374,6 +376,11 @@ bool write_reports(const RunOptions& options, const std::vector<report::SuiteRep
     std::fprintf(console, "harness: JUnit report: %s%s\n", junit_path.c_str(),
                  stop.requested() ? " (partial)" : "");
   }
+  auto html_path = options.reports_dir / "report.html";
+  if (auto html = util::write_file_atomically(html_path, report::html_run_report(suites)); html)
+    std::fprintf(console, "harness: HTML report: %s\n", html_path.c_str());
+  else
+    std::fprintf(stderr, "harness: %s\n", html.error().str().c_str());
   if (auto builds = report::build_line(all); !builds.empty()) {
     std::fprintf(console, "%s\n", builds.c_str());
   }
@@ -443,6 +450,10 @@ int run_command(const RunOptions& options) {
     std::printf("harness: %s selected\n",
                 selection_text(*selection, scenarios.size(), loaded_count).c_str());
     return kAllPassed;
+  }
+  if (options.as_alternative && !options.update) {
+    std::fprintf(stderr, "harness: --as-alternative works with --update\n");
+    return kUsage;
   }
   auto cells = resolve_cells(options);
   if (!cells) return kMissingTool;

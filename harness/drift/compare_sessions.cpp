@@ -162,7 +162,8 @@ std::vector<replay::Indexed> events_of(const SessionLog& log) {
 }
 
 // FROM -> TO for a path argument of the launch request that differs between the sides (the
-// built binary, dlv's output file): both name the same thing.
+// built binary, dlv's output file, the program's folder: Delve's fixtures come from the module
+// of each cell's dlv): both name the same thing.
 void add_launch_paths(const SessionLog& from, const SessionLog& to,
                       std::vector<replay::Substitution>& subs) {
   auto launch_of = [](const SessionLog& log) -> dap::json {
@@ -172,7 +173,7 @@ void add_launch_paths(const SessionLog& from, const SessionLog& to,
     return dap::json::object();
   };
   dap::json a = launch_of(from), b = launch_of(to);
-  for (const char* key : {"program", "output"}) {
+  for (const char* key : {"program", "output", "cwd"}) {
     std::string pa = a.value(key, ""), pb = b.value(key, "");
     if (!pa.empty() && !pb.empty() && pa != pb) subs.insert(subs.begin(), {pa, pb});
   }

@@ -26,7 +26,7 @@ struct Drift {
 // (addresses, goroutine and thread ids, handles, thread order, output line order, and here the
 // order of a map's entries, which a per-process hash seed decides); `subs` maps
 // from-side paths to to-side ones (GOROOTs: a frame in FROM/src/ is the Go runtime's or standard
-// library's), besides the launch `program` and `output`, which are mapped from the logs
+// library's), besides the launch `program`, `output` and `cwd`, which are mapped from the logs
 // themselves. The entries of a `variables` list are compared by name where names are unique.
 // Responses are paired by command and occurrence (the n-th stackTrace of one side with the n-th of
 // the other); events by name and occurrence; output lines as a multiset per category. A request

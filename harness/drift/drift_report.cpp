@@ -5,6 +5,8 @@
 #include <regex>
 #include <set>
 
+#include "harness/util/html.h"
+
 namespace drift {
 
 namespace {
@@ -192,6 +194,42 @@ std::string markdown_report(const DriftReport& report) {
     md += "\n</details>\n";
   }
   return md;
+}
+
+std::string html_report(const DriftReport& report) {
+  using util::html_escape;
+  auto td = [](const std::string& html) { return "<td>" + html + "</td>"; };
+  auto num = [](std::size_t n) { return "<td class=\"n\">" + std::to_string(n) + "</td>"; };
+  std::string body = "<h1>Drift: " + html_escape(report.from) + " → " + html_escape(report.to) +
+                     "</h1>\n<p>" + html_escape(summary(report)) + "</p>\n";
+  body += "<table><tr><th>drift by kind</th><th>places</th><th>scenarios</th></tr>\n";
+  for (const auto& [kind, count] : count_by_kind(report))
+    body +=
+        "<tr>" + td(kind_title(kind)) + num(count.places) + num(count.scenarios.size()) + "</tr>\n";
+  body +=
+      "</table>\n<h2>Distinct drifts</h2>\n<table><tr><th>kind</th><th>drift</th>"
+      "<th>scenarios</th><th>places</th><th>e.g.</th></tr>\n";
+  for (const auto& d : distinct_drifts(report))
+    body += "<tr>" + td(kind_id(d.kind)) + td("<code>" + html_escape(d.signature) + "</code>") +
+            num(d.count.scenarios.size()) + num(d.count.places) + td(html_escape(d.example)) +
+            "</tr>\n";
+  body += "</table>\n<h2>Scenarios</h2>\n";
+  for (const auto& s : report.scenarios) {
+    std::string head = "<span class=\"mono\">" + html_escape(s.file) + "</span> (" +
+                       html_escape(statuses(s)) + ")";
+    if (s.gated) {
+      body += "<div class=\"SKIP\">GATED " + head + ": " + html_escape(*s.gated) + "</div>\n";
+      continue;
+    }
+    if (!drifted(s)) continue;
+    body += "<details><summary>" + head + ": " + std::to_string(s.drifts.size()) +
+            " difference(s)</summary>\n<pre>";
+    if (s.unreadable) body += html_escape(*s.unreadable) + "\n";
+    for (const auto& d : s.drifts)
+      body += html_escape(std::string("[") + kind_id(d.kind) + "] " + d.str()) + "\n";
+    body += "</pre></details>\n";
+  }
+  return util::html_page("Drift: " + report.from + " -> " + report.to, body);
 }
 
 dap::json json_report(const DriftReport& report) {

@@ -41,6 +41,9 @@ void print_report(std::FILE* out, const DriftReport& report);
 // distinct drift, and per scenario every difference (collapsed). Text from dlv, programs and
 // scenarios is escaped: it can neither format nor inject HTML.
 std::string markdown_report(const DriftReport& report);
+// The same as one self-contained HTML page (drift.html): summary, tables by kind and of the
+// distinct drifts, and per scenario every difference; everything escaped, no script.
+std::string html_report(const DriftReport& report);
 // Everything as JSON (drift.json).
 dap::json json_report(const DriftReport& report);
 

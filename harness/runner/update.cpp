@@ -20,9 +20,17 @@ std::string where_text(const match::Mismatch& m) {
   return m.where.str() + ": " + m.path;
 }
 
+// `{dlv: "==1.27.2", go: ">=1.26, <1.27"}`: the cell of `env`, for an alternative's `when`.
+std::string cell_condition(const Environment& env) {
+  const auto& go = env.go.version;
+  std::string minor = std::to_string(go.major) + "." + std::to_string(go.minor);
+  std::string next = std::to_string(go.major) + "." + std::to_string(go.minor + 1);
+  return "{dlv: \"==" + env.dlv.version.str() + "\", go: \">=" + minor + ", <" + next + "\"}";
+}
+
 }  // namespace
 
-UpdateReport update_scenario(ScenarioResult result, const Environment& env) {
+UpdateReport update_scenario(ScenarioResult result, const Environment& env, bool as_alternative) {
   UpdateReport report;
   std::filesystem::path file = result.id;
   auto original = util::read_file(file);
@@ -47,7 +55,8 @@ UpdateReport update_scenario(ScenarioResult result, const Environment& env) {
         report.refused.push_back(where_text(m) + ": changed again after it was rewritten (" +
                                  m.actual + "): the value varies between runs; use a matcher");
       } else {
-        edits.push_back({m.where, match::scalar_text(m.literal), m.actual_value});
+        edits.push_back({m.where, match::scalar_text(m.literal), m.actual_value,
+                         as_alternative ? cell_condition(env) : ""});
       }
     }
     if (edits.empty()) break;

@@ -21,6 +21,10 @@ struct UpdateReport {
 // so each round can reveal the next one. Stops when the run passes, when a failure is not a
 // literal value (a matcher, a missing variable, an ERROR), when a value already rewritten
 // changes again (it varies between runs), or after a bounded number of rounds.
-UpdateReport update_scenario(ScenarioResult result, const Environment& env);
+// `as_alternative`: each old value stays, and dlv's answer is added as an alternative for this
+// dlv version and Go minor (`{any_of: [OLD, {eq: NEW, when: {dlv: "==X", go: ">=1.M, <1.M+1"}}]}`),
+// so the scenario holds in the other cells too.
+UpdateReport update_scenario(ScenarioResult result, const Environment& env,
+                             bool as_alternative = false);
 
 }  // namespace runner

@@ -248,10 +248,17 @@ EditOutcome edit_scalars(std::string_view text, std::vector<ScalarEdit> edits) {
       continue;
     }
     std::string replacement = rendered(edit.value, *written);
+    if (!edit.alternative_when.empty()) {
+      std::string old_written = outcome.text.substr(written->begin, written->end - written->begin);
+      replacement = "{any_of: [" + old_written +
+                    ", {eq: " + yaml_scalar(match::scalar_text(edit.value), true) +
+                    ", when: " + edit.alternative_when + "}]}";
+    }
     std::string next = outcome.text;
     next.replace(written->begin, written->end - written->begin, replacement);
-    auto reread = scalar_at(next, edit.at);
-    if (!reread || reread->value != match::scalar_text(edit.value)) {
+    auto reread = edit.alternative_when.empty() ? scalar_at(next, edit.at) : written;
+    if (!reread ||
+        (edit.alternative_when.empty() && reread->value != match::scalar_text(edit.value))) {
       outcome.refused.emplace_back(std::move(edit), "the new value would not read back as written");
       continue;
     }

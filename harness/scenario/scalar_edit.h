@@ -17,6 +17,9 @@ struct ScalarEdit {
   util::SourceLoc at;
   std::string old_text;
   nlohmann::json value;  // a string, number or bool
+  // Non-empty: keep the old value and add `value` as an alternative for these versions, e.g.
+  // `{dlv: "==1.27.2"}`: the scalar becomes `{any_of: [OLD, {eq: NEW, when: WHEN}]}`.
+  std::string alternative_when = {};
 };
 
 // What rewriting a file gave: the new text, and the edits that could not be made, with why
@@ -29,7 +32,8 @@ struct EditOutcome {
 
 // Applies `edits` to `text`. A double-quoted scalar stays double-quoted, a single-quoted one
 // single-quoted when the value allows, a plain one plain when the value reads back as the same
-// text, else double-quoted. Each replacement is read back and must give the new value's text.
+// text, else double-quoted. Each replacement is read back and must give the new value's text
+// (an alternative is checked by loading the file, which the caller does).
 EditOutcome edit_scalars(std::string_view text, std::vector<ScalarEdit> edits);
 
 // The text of the scalar written at `at` (as the loader reads it), or why it cannot be read.
