@@ -244,6 +244,21 @@ int run_cli(int argc, char** argv) {
                    "program) and compare recorded paths as TO; repeatable")
       ->allow_extra_args(false);
 
+  std::vector<std::string> install_specs;
+  std::optional<std::filesystem::path> install_go;
+  auto* install_cmd = app.add_subcommand(
+      "install",
+      "Fetch a Go release or build a dlv release as the harness's cells need them, reusing what "
+      "is there, and print each one's path: go1.24.13 is the toolchain the go command fetches "
+      "for GOTOOLCHAIN=go1.24.13 (from the Go module proxy); dlv@v1.24.2 (or v1.24.2) is `go "
+      "install github.com/go-delve/delve/cmd/dlv@v1.24.2` by --go into "
+      "~/.cache/dlv-harness/dlv/v1.24.2/, never over your own dlv. scripts/dev uses it. Exit "
+      "status: 0 installed, 2 an unknown spec, 3 go missing or the install failed");
+  install_cmd->add_option("specs", install_specs, "go1.X.Y or dlv@v1.X.Y, one or more")->required();
+  install_cmd->add_option("--go", install_go,
+                          "the go that fetches or builds (default: PATH); a dlv is built by it, "
+                          "so its version must be one the dlv's go.mod accepts");
+
   DriftOptions drift;
   auto* drift_cmd = app.add_subcommand(
       "drift",
@@ -258,10 +273,15 @@ int run_cli(int argc, char** argv) {
       "or invalid scenarios, 3 a tool missing or a cell Delve cannot run, 4 every scenario "
       "gated, 130/143 interrupted");
   drift_cmd->add_option("paths", drift.paths, "Scenario files or folders")->required();
-  drift_cmd->add_option("--from-go", drift.from_go, "go of the FROM cell (default: PATH)");
-  drift_cmd->add_option("--from-dlv", drift.from_dlv, "dlv of the FROM cell (default: as run)");
-  drift_cmd->add_option("--to-go", drift.to_go, "go of the TO cell (default: PATH)");
-  drift_cmd->add_option("--to-dlv", drift.to_dlv, "dlv of the TO cell (default: as run)");
+  drift_cmd->add_option("--from-go", drift.from_go,
+                        "go of the FROM cell: a path, or a release such as go1.27.3 (fetched "
+                        "through GOTOOLCHAIN); default: PATH");
+  drift_cmd->add_option("--from-dlv", drift.from_dlv,
+                        "dlv of the FROM cell: a path, or a release such as v1.27.2 (built by the "
+                        "cell's go into ~/.cache/dlv-harness/dlv/, never over your own dlv); "
+                        "default: as for run");
+  drift_cmd->add_option("--to-go", drift.to_go, "go of the TO cell (as --from-go)");
+  drift_cmd->add_option("--to-dlv", drift.to_dlv, "dlv of the TO cell (as --from-dlv)");
   drift_cmd->add_option("--reports", drift.reports_dir,
                         "folder of the reports and artifacts (default: reports)");
   drift_cmd->add_option("--cache", drift.cache_dir, "build cache folder (as for run)");
@@ -296,6 +316,7 @@ int run_cli(int argc, char** argv) {
   if (*lint_cmd) return lint_launch_command(launch_file, lint_dlv_version);
   if (*replay_cmd) return replay_command(replay);
   if (*drift_cmd) return drift_command(drift);
+  if (*install_cmd) return install_command(install_specs, install_go);
   if (*doctor_cmd) return doctor_command(doctor_go, doctor_dlv, doctor_workspace, doctor_json);
   return kUsage;
 }

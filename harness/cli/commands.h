@@ -100,6 +100,12 @@ int replay_command(const ReplayCommandOptions& options);
 // scenario and step, grouped by kind; 0 if none, 1 if any, 2 usage, 3 a tool missing or a cell
 // Delve cannot run, 4 nothing compared (every scenario gated), 130/143 interrupted.
 int drift_command(const DriftOptions& options);
+// `harness install`: fetches each Go release (go1.24.13, through GOTOOLCHAIN by `go`) or builds
+// each dlv release (dlv@v1.24.2, by `go` into ~/.cache/dlv-harness/dlv/), reusing what is there,
+// and prints each one's path; 0 when all are there, 2 for a spec that names neither, 3 when one
+// cannot be had (go's message is shown).
+int install_command(const std::vector<std::string>& specs,
+                    const std::optional<std::filesystem::path>& go);
 // `harness list`: prints each scenario's file, name and tags; 2 if any file is invalid.
 int list_command(const std::vector<std::filesystem::path>& paths);
 

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/cli/cli_test_support.h"
+#include "harness/cli/scenario_files.h"
+#include "harness/gotool/toolchain.h"
 
 namespace cli {
 namespace {
@@ -74,6 +76,21 @@ TEST(Drift, FromTheOldDistroCellEveryKnownDriftIsNamedOnce) {
   auto markdown = util::testing::read_file(summary);
   EXPECT_NE(markdown.find("## Drift: go1.19.8 dlv1.20.2 → go"), std::string::npos) << markdown;
   EXPECT_NE(markdown.find("| capabilities | response 'initialize'"), std::string::npos);
+}
+
+// Cells given by release: the dlv built into the harness's cache (where scripts/dev put it), the
+// Go fetched through GOTOOLCHAIN (scripts/dev test fetched go1.27.3 already).
+TEST(Drift, CellsGivenByReleaseAreFetchedOrReused) {
+  auto dir = util::testing::scratch_dir();
+  auto r = harness({"drift", "scenarios/stacks/recursion_top_frames.yaml", "--from-dlv",
+                    gotool::kRecommendedDlv, "--to-go", "go1.27.3", "--to-dlv",
+                    std::string("dlv@") + gotool::kRecommendedDlv, "--runs", "1", "--reports",
+                    (dir / "reports").string()});
+  EXPECT_NE(r.out.find(" -> go1.27.3 dlv1.27.2: 1 scenario(s): "), std::string::npos)
+      << r.out << r.err;
+  EXPECT_NE(r.out.find("dlv 1.27.2 (" + (default_cache_dir() / "dlv/v1.27.2/dlv").string() + ")"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(Drift, ACellThatCannotRunIsAMissingTool) {

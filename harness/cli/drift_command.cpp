@@ -12,6 +12,7 @@
 #include "harness/cli/scenario_files.h"
 #include "harness/doctor/tool_checks.h"
 #include "harness/drift/drift_report.h"
+#include "harness/gotool/tool_install.h"
 #include "harness/gotool/toolchain.h"
 #include "harness/process/child.h"
 #include "harness/report/console.h"
@@ -33,17 +34,51 @@ struct DriftCell {
   std::string slug;  // "from" or "to": the artifacts folder
 };
 
-// The go and dlv of one side; prints why and returns nullopt when one is missing or Delve
-// refuses that Go.
-std::optional<DriftCell> resolve_side(const std::optional<fs::path>& go_path,
-                                      const std::optional<fs::path>& dlv_path,
+// A --*-go value: a path, or a release ("go1.27.3") fetched as scripts/dev does.
+util::Expected<std::optional<fs::path>> go_of(const std::optional<fs::path>& given) {
+  if (!given || fs::exists(*given)) return given;
+  auto release = gotool::go_release_spec(given->string());
+  if (!release) return given;  // find_go says what is wrong with the path
+  auto boot = gotool::find_go(std::nullopt);
+  if (!boot) return util::fail(boot.error());
+  std::printf("harness: drift: fetching %s (GOTOOLCHAIN, from the Go module proxy)\n",
+              given->c_str());
+  std::fflush(stdout);
+  auto go = gotool::fetch_go(*release, *boot, util::Deadline::after(util::Duration(900'000)));
+  if (!go) return util::fail(go.error());
+  return std::optional<fs::path>(*go);
+}
+
+// A --*-dlv value: a path, or a release ("v1.27.2", "dlv@v1.27.2") built by the cell's go into
+// the harness's cache, as scripts/dev does.
+util::Expected<std::optional<fs::path>> dlv_of(const std::optional<fs::path>& given,
+                                               const gotool::GoToolchain& go) {
+  if (!given || fs::exists(*given)) return given;
+  auto release = gotool::dlv_release_spec(given->string());
+  if (!release) return given;
+  fs::path cache = default_cache_dir() / "dlv";
+  std::printf("harness: drift: dlv v%s (built by go%s into %s if not there yet)\n",
+              release->str().c_str(), go.version.str().c_str(), cache.c_str());
+  std::fflush(stdout);
+  auto dlv =
+      gotool::install_dlv(*release, go, cache, util::Deadline::after(util::Duration(900'000)));
+  if (!dlv) return util::fail(dlv.error());
+  return std::optional<fs::path>(*dlv);
+}
+
+// The go and dlv of one side (paths or releases); prints why and returns nullopt when one is
+// missing or Delve refuses that Go.
+std::optional<DriftCell> resolve_side(const std::optional<fs::path>& go_given,
+                                      const std::optional<fs::path>& dlv_given,
                                       const std::string& slug) {
-  auto go = gotool::find_go(go_path);
+  auto go_path = go_of(go_given);
+  auto go = go_path ? gotool::find_go(*go_path) : util::fail(go_path.error());
   if (!go) {
     std::fprintf(stderr, "harness: drift --%s-go: %s\n", slug.c_str(), go.error().str().c_str());
     return std::nullopt;
   }
-  auto dlv = gotool::find_dlv(dlv_path, &*go);
+  auto dlv_path = dlv_of(dlv_given, *go);
+  auto dlv = dlv_path ? gotool::find_dlv(*dlv_path, &*go) : util::fail(dlv_path.error());
   if (!dlv) {
     std::fprintf(stderr, "harness: drift --%s-dlv: %s\n", slug.c_str(), dlv.error().str().c_str());
     return std::nullopt;

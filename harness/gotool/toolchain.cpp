@@ -26,6 +26,8 @@ util::Expected<std::string> query(const std::filesystem::path& tool,
   process::SpawnOptions options;
   options.argv = {tool.string()};
   options.argv.insert(options.argv.end(), args.begin(), args.end());
+  // A go >= 1.23 may leave its telemetry child running after a query; it is not wanted.
+  options.env_overrides = {{"GOTELEMETRY", "off"}};
   auto result = process::run(options, util::Deadline::after(kToolQueryTimeout));
   std::string command = "`" + util::join(options.argv, " ") + "`";
   if (!result) {
