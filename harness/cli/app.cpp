@@ -291,6 +291,10 @@ int run_cli(int argc, char** argv) {
                    "cell show too is noise (timing, map order) and left out of the drift; 1 "
                    "compares single runs")
       ->check(CLI::Range(1, 10));
+  drift_cmd->add_flag(
+      "--run-gated", drift.run_gated,
+      "run the scenarios a requires: gate (dlv, go, os) keeps out of a cell "
+      "anyway, and report their drift marked as gated, to show what the gates hide");
   drift_cmd->add_option("-j,--jobs", drift.jobs,
                         "scenarios at once per cell (default: the number of cores)");
   drift_cmd

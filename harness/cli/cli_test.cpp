@@ -479,7 +479,9 @@ TEST(Cli, UserWorkflowRunsTheHarnessShardedInWsl) {
 TEST(Cli, CorpusPassesWithTheNewerGoToolchain) {
   const char* newer = std::getenv("HARNESS_NEWER_GO");
   if (!newer || !*newer) GTEST_SKIP() << "HARNESS_NEWER_GO is not set (scripts/dev test sets it)";
-  auto r = harness({"run", "scenarios/", "-j", "2", "--go", newer, "--reports",
+  // conformance/next_parked.yaml has hung once per few loaded runs of this cell (a `next` on main's
+  // goroutine that never stops; 0 of 80 runs alone): one retry, and such a run counts as flaky.
+  auto r = harness({"run", "scenarios/", "-j", "2", "--retries", "1", "--go", newer, "--reports",
                     (util::testing::scratch_dir() / "reports").string()});
   EXPECT_EQ(r.status.code, 0) << without_passes(r.out) << r.err;
   EXPECT_NE(r.out.find("; go1.27.3 "), std::string::npos) << r.out;
@@ -589,8 +591,8 @@ TEST(Cli, UpdateAsAlternativeKeepsTheOldValueForOtherCells) {
   fs::create_directories(dir);
   auto file = dir / "three_wrong_values.yaml";
   util::testing::write_file(file, original);
-  auto r = harness({"run", "--update", "--as-alternative", "--reports",
-                    (dir / "reports").string(), file.string()});
+  auto r = harness({"run", "--update", "--as-alternative", "--reports", (dir / "reports").string(),
+                    file.string()});
   EXPECT_EQ(r.status.code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("3 value(s) rewritten; now PASS"), std::string::npos) << r.out;
   std::string text = util::testing::read_file(file);

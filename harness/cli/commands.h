@@ -68,6 +68,7 @@ struct DriftOptions {
   std::optional<std::filesystem::path> cache_dir;
   std::optional<double> timeout_seconds;  // per scenario, unless the scenario sets one
   std::size_t jobs = 0;                   // scenarios at once; 0 = the number of cores
+  bool run_gated = false;  // run what a requires: gate keeps out of a cell, to show the drift
   int runs = 3;  // runs per cell; what differs between them is noise, left out of the drift
 };
 

@@ -78,6 +78,27 @@ TEST(Drift, FromTheOldDistroCellEveryKnownDriftIsNamedOnce) {
   EXPECT_NE(markdown.find("| capabilities | response 'initialize'"), std::string::npos);
 }
 
+// --run-gated runs what a gate keeps out of a cell and shows its drift, marked as gated.
+TEST(Drift, RunGatedShowsWhatTheGateHides) {
+  const fs::path go = "/usr/lib/go-1.19/bin/go", dlv = "/usr/bin/dlv";
+  if (!fs::exists(go) || !fs::exists(dlv)) {
+    GTEST_SKIP() << "needs Debian's golang-1.19-go and delve (scripts/dev test installs them)";
+  }
+  auto dir = util::testing::scratch_dir();
+  auto r = harness({"drift", "scenarios/breakpoints/runtime_breakpoint_hit_ids.yaml", "--from-go",
+                    go.string(), "--from-dlv", dlv.string(), "--runs", "1", "--run-gated",
+                    "--reports", (dir / "reports").string()});
+  EXPECT_EQ(r.status.code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("DRIFT  scenarios/breakpoints/runtime_breakpoint_hit_ids.yaml ("),
+            std::string::npos)
+      << without_passes(r.out);
+  EXPECT_NE(r.out.find("; gated in the from cell: requires dlv >=1.27.2 (have 1.20.2), run "
+                       "anyway"),
+            std::string::npos)
+      << without_passes(r.out);
+  EXPECT_EQ(r.out.find("GATED  "), std::string::npos) << without_passes(r.out);
+}
+
 // Cells given by release: the dlv built into the harness's cache (where scripts/dev put it), the
 // Go fetched through GOTOOLCHAIN (scripts/dev test fetched go1.27.3 already).
 TEST(Drift, CellsGivenByReleaseAreFetchedOrReused) {

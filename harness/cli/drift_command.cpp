@@ -112,6 +112,7 @@ std::vector<runner::ScenarioResult> run_side(const DriftCell& cell,
                           options.reports_dir / "drift" / cell.slug,
                           own_directory() / "dlv-exec-wrapper",
                           {}};
+  env.run_gated = options.run_gated;
   if (options.timeout_seconds)
     env.timeouts.scenario = util::Duration(static_cast<long>(*options.timeout_seconds * 1000));
   report::ConsoleReporter console(stdout);
@@ -175,6 +176,11 @@ drift::ScenarioDrift compare_scenario(const Runs& a, const Runs& b,
     const auto& skipped = from_skipped ? first_a : first_b;
     s.gated = std::string(from_skipped ? "from" : "to") + " cell: " + skipped.problem.message;
     return s;
+  }
+  for (const auto* side : {&first_a, &first_b}) {
+    if (side->gate_ignored)
+      s.ran_despite_gate = std::string(side == &first_a ? "from" : "to") +
+                           " cell: " + *side->gate_ignored + ", run anyway";
   }
   auto from = sessions_of(a, "from");
   auto to = sessions_of(b, "to");

@@ -158,9 +158,10 @@ void print_report(std::FILE* out, const DriftReport& report) {
       std::fprintf(out, "GATED  %s (%s): %s\n", s.file.c_str(), statuses(s).c_str(),
                    s.gated->c_str());
     } else if (drifted(s)) {
-      std::fprintf(out, "DRIFT  %s (%s): %zu difference(s): %s%s\n", s.file.c_str(),
+      std::fprintf(out, "DRIFT  %s (%s): %zu difference(s): %s%s%s\n", s.file.c_str(),
                    statuses(s).c_str(), s.drifts.size(), kinds_of(s).c_str(),
-                   s.unreadable ? ("; " + *s.unreadable).c_str() : "");
+                   s.unreadable ? ("; " + *s.unreadable).c_str() : "",
+                   s.ran_despite_gate ? ("; gated in the " + *s.ran_despite_gate).c_str() : "");
     }
   }
 }
@@ -253,6 +254,7 @@ dap::json json_report(const DriftReport& report) {
         {"to_status", s.to_status}, {"unstable", s.unstable}, {"drifts", drifts}};
     if (s.gated) entry["gated"] = *s.gated;
     if (s.unreadable) entry["unreadable"] = *s.unreadable;
+    if (s.ran_despite_gate) entry["ran_despite_gate"] = *s.ran_despite_gate;
     if (!s.from_problem.empty()) entry["from_problem"] = s.from_problem;
     if (!s.to_problem.empty()) entry["to_problem"] = s.to_problem;
     scenarios.push_back(std::move(entry));

@@ -22,6 +22,7 @@ struct ScenarioDrift {
   std::vector<Drift> drifts;
   // Differences left out because two runs of one cell differ there too (timing, map order).
   std::size_t unstable = 0;
+  std::optional<std::string> ran_despite_gate;  // --run-gated: the gate it ran despite
 };
 
 // The comparison of a suite between two cells.

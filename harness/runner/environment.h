@@ -38,6 +38,9 @@ struct Environment {
   // `harness run --allow-non-loopback`: a launch.json's dlvFlags may make dlv listen beyond
   // loopback or accept other users (refused otherwise; see process::unsafe_dlv_flag).
   bool allow_non_loopback = false;
+  // `harness drift --run-gated`: a scenario whose dlv/go/os `requires:` this cell does not meet
+  // runs anyway, to show what the gate hides; its result names the gate (gate_ignored).
+  bool run_gated = false;
 };
 
 // The variables an isolated run passes on from the caller's environment: what go, dlv and a

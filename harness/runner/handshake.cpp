@@ -157,7 +157,12 @@ StepResult start_session(RunContext& ctx) {
                           util::make_error(util::ErrorKind::Protocol,
                                            "launch refused: " + dap::error_text(*response)));
   }
-  ctx.cursor = ctx.session().received_count();
+  // Steps look for what came after the launch response. A noDebug program runs at once: its
+  // `exited` can follow that response before the handshake returns, and must not be skipped.
+  auto answered =
+      ctx.session().wait([seq](const json& m) { return dap::is_response_to(m, seq); }, *first,
+                         util::Deadline::after(util::Duration(0)), "the launch response");
+  ctx.cursor = answered ? *answered + 1 : ctx.session().received_count();
   return std::nullopt;
 }
 

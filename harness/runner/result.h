@@ -55,14 +55,15 @@ struct ScenarioResult {
   Status status = Status::Pass;
   Problem problem;  // meaningful unless status is Pass
   util::Duration duration{0};
-  std::optional<bool> build_cache_hit;   // exec mode: whether the harness's build was cached
-  std::string transcript_tail;           // last DAP messages, for failed scenarios
-  std::string dlv_output;                // dlv's stdout+stderr (program output on old dlv)
-  std::filesystem::path artifacts_dir;   // transcript, dlv log; empty if none written
-  int attempts = 1;                      // runs it took (more than 1 with --retries)
-  std::optional<Problem> first_failure;  // the failure of attempt 1 when a retry was made
-  int repetition = 1;                    // which run of the scenario (--repeat)
-  int repetitions = 1;                   // how many runs of it were asked for
+  std::optional<bool> build_cache_hit;      // exec mode: whether the harness's build was cached
+  std::string transcript_tail;              // last DAP messages, for failed scenarios
+  std::string dlv_output;                   // dlv's stdout+stderr (program output on old dlv)
+  std::filesystem::path artifacts_dir;      // transcript, dlv log; empty if none written
+  int attempts = 1;                         // runs it took (more than 1 with --retries)
+  std::optional<Problem> first_failure;     // the failure of attempt 1 when a retry was made
+  int repetition = 1;                       // which run of the scenario (--repeat)
+  int repetitions = 1;                      // how many runs of it were asked for
+  std::optional<std::string> gate_ignored;  // run (Environment::run_gated) despite this gate
 
   // Passed, but only on a retry: reported as flaky, not silently green.
   bool flaky() const { return status == Status::Pass && attempts > 1; }

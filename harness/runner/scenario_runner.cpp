@@ -249,7 +249,10 @@ ScenarioResult run_session(const scenario::Scenario& s, const Environment& env,
     return result;
   };
 
-  if (auto unmet = unmet_tool_requirements(s, env)) return finish(std::move(unmet));
+  if (auto unmet = unmet_tool_requirements(s, env)) {
+    if (!env.run_gated) return finish(std::move(unmet));
+    result.gate_ignored = unmet->message;
+  }
   auto deadline = util::Deadline::after(s.timeout.value_or(env.timeouts.scenario));
   result.artifacts_dir = env.artifacts_dir / artifact_slug(result.id);
   std::error_code ec;
