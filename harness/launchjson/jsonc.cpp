@@ -12,6 +12,8 @@ class Parser {
       : text_(text), file_(file), doc_(doc) {}
 
   util::Expected<void> parse() {
+    // A UTF-8 byte-order mark (Windows editors write one; VS Code reads past it) is not text.
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
     skip_space();
     auto value = parse_value("");
     if (!value) return util::fail(value.error());

@@ -85,9 +85,32 @@ void add(Context& c, const std::string& pointer, Severity severity, const std::s
       Finding{c.doc.where_key(pointer), severity, config, attribute, std::move(message)});
 }
 
+// The attributes whose value must be a string; VS Code refuses a configuration otherwise.
+constexpr const char* kStringAttributes[] = {"name", "type", "request", "mode", "debugAdapter"};
+
+// `key` of `config` as a string; "" when it is missing or not a string.
+std::string string_value(const nlohmann::json& config, const char* key) {
+  auto it = config.find(key);
+  return it != config.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// A finding for each of kStringAttributes that `config` holds with another type.
+void lint_attribute_types(Context& c, const nlohmann::json& config, const std::string& pointer,
+                          const std::string& name) {
+  for (const char* key : kStringAttributes) {
+    auto it = config.find(key);
+    if (it == config.end() || it->is_string()) continue;
+    add(c, pointer + "/" + pointer_token(key), Severity::Warning, name, key,
+        std::string("'") + key + "' must be a string, got " + it->type_name() +
+            (it->is_null() ? "" : " (" + it->dump() + ")") + ": VS Code refuses the configuration");
+  }
+}
+
 void lint_configuration(Context& c, const nlohmann::json& config, const std::string& pointer) {
-  std::string name = config.value("name", "(unnamed)");
-  bool legacy = config.value("debugAdapter", "dlv-dap") == "legacy";
+  std::string name = string_value(config, "name");
+  if (name.empty()) name = "(unnamed)";
+  lint_attribute_types(c, config, pointer, name);
+  bool legacy = string_value(config, "debugAdapter") == "legacy";
   auto at = [&](const std::string& key) { return pointer + "/" + pointer_token(key); };
 
   for (const auto& [key, value] : config.items()) {
@@ -129,7 +152,7 @@ void lint_configuration(Context& c, const nlohmann::json& config, const std::str
           std::string("'") + key + "' needs dlv >= 1.27.1; dlv " + *c.dlv_version + " ignores it");
     }
   }
-  if (config.value("request", "") == "launch" && config.value("mode", "") == "remote") {
+  if (string_value(config, "request") == "launch" && string_value(config, "mode") == "remote") {
     add(c, at("mode"), Severity::Warning, name, "mode",
         "mode 'remote' is not a launch mode with dlv-dap; use \"request\": \"attach\" with "
         "\"mode\": \"remote\"");
@@ -152,8 +175,16 @@ std::vector<Finding> lint_launch(const Document& doc,
                                               : nlohmann::json();
   if (!configs.is_array()) return findings;
   for (std::size_t i = 0; i < configs.size(); ++i) {
-    if (!configs[i].is_object() || configs[i].value("type", "") != "go") continue;
-    lint_configuration(c, configs[i], "/configurations/" + std::to_string(i));
+    if (!configs[i].is_object()) continue;
+    std::string pointer = "/configurations/" + std::to_string(i);
+    auto type = configs[i].find("type");
+    if (type != configs[i].end() && !type->is_string()) {
+      std::string name = string_value(configs[i], "name");
+      lint_attribute_types(c, configs[i], pointer, name.empty() ? "(unnamed)" : name);
+      continue;
+    }
+    if (string_value(configs[i], "type") != "go") continue;
+    lint_configuration(c, configs[i], pointer);
   }
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.where.line, a.where.col) < std::tie(b.where.line, b.where.col);

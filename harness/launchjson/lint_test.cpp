@@ -71,6 +71,35 @@ TEST(LintLaunch, OnlyGoConfigurationsAndNotTheLegacyAdapter) {
                   .empty());
 }
 
+// Valid JSON of the wrong types used to abort lint-launch (an uncaught type_error, exit 134).
+TEST(LintLaunch, WrongTypesAreFindingsNotACrash) {
+  auto findings = lint(R"({"configurations": [
+    {"name": 5, "type": "go", "request": "launch"},
+    {"name": "b", "type": ["go"]},
+    {"name": "c", "type": "go", "request": ["launch"], "debugAdapter": null, "mode": 1}]})");
+  std::vector<std::string> expected = {
+      "launch.json:2:6: warning: [(unnamed)] 'name' must be a string, got number (5): VS Code "
+      "refuses the configuration",
+      "launch.json:3:19: warning: [b] 'type' must be a string, got array ([\"go\"]): VS Code "
+      "refuses the configuration",
+      "launch.json:4:33: warning: [c] 'request' must be a string, got array ([\"launch\"]): VS "
+      "Code refuses the configuration",
+      "launch.json:4:56: warning: [c] 'debugAdapter' must be a string, got null: VS Code refuses "
+      "the configuration",
+      "launch.json:4:78: warning: [c] 'mode' must be a string, got number (1): VS Code refuses "
+      "the configuration"};
+  EXPECT_EQ(findings, expected);
+}
+
+TEST(LintLaunch, AByteOrderMarkIsReadPast) {
+  auto findings = lint(
+      "\xEF\xBB\xBF{\"configurations\": [{\"name\": \"a\", \"type\": \"go\", "
+      "\"apiVersion\": 2}]}");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].substr(0, 17), "launch.json:1:49:")
+      << findings[0];  // the mark is no column
+}
+
 TEST(LintLaunch, RemoteModeBelongsToAttach) {
   auto findings = lint(R"({"configurations": [{"name": "R", "type": "go", "request": "launch",
     "mode": "remote"}]})");

@@ -124,7 +124,7 @@ util::Expected<json> find_configuration(const Document& doc, const std::string& 
       doc.value.is_object() ? doc.value.value("configurations", json::array()) : json::array();
   for (const auto& c : configs) {
     if (!c.is_object()) continue;
-    std::string n = c.value("name", "");
+    std::string n = c.contains("name") && c["name"].is_string() ? c["name"].get<std::string>() : "";
     if (n == name) return c;
     names.push_back(n);
   }
@@ -139,6 +139,11 @@ util::Expected<json> find_configuration(const Document& doc, const std::string& 
 util::Expected<DlvLaunch> to_dlv_launch(const json& config, const Workspace& workspace) {
   json c = config;
   if (c.contains("linux") && c["linux"].is_object()) c.update(c["linux"]);
+  for (const char* key : {"request", "mode", "program"}) {
+    if (c.contains(key) && !c[key].is_string())
+      return util::fail(util::ErrorKind::InvalidScenario,
+                        std::string("'") + key + "' must be a string, got " + c[key].type_name());
+  }
   std::string request = c.value("request", "launch");
   DlvLaunch out;
   if (request == "attach") {

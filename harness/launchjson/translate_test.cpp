@@ -108,3 +108,21 @@ TEST(Translate, FindsConfigurationsByNameWithASuggestion) {
 
 }  // namespace
 }  // namespace launchjson
+
+namespace launchjson {
+namespace {
+
+// Valid JSON of the wrong types is refused with the attribute named, not thrown.
+TEST(Translate, AttributesOfTheWrongTypeAreRefused) {
+  for (const char* text : {R"({"name": "x", "type": "go", "request": ["launch"]})",
+                           R"({"name": "x", "type": "go", "request": "launch", "mode": 1})",
+                           R"({"name": "x", "type": "go", "program": null})"}) {
+    auto launch = to_dlv_launch(json::parse(text), workspace());
+    ASSERT_FALSE(launch.ok()) << text;
+    EXPECT_NE(launch.error().message.find("' must be a string, got "), std::string::npos)
+        << launch.error().message;
+  }
+}
+
+}  // namespace
+}  // namespace launchjson
