@@ -106,15 +106,10 @@ std::vector<runner::ScenarioResult> run_side(const DriftCell& cell,
               scenarios.size(), cell.dlv.version.str().c_str(), cell.dlv.path.c_str(),
               cell.go.version_text.c_str());
   std::fflush(stdout);
-  runner::Environment env{cell.go,
-                          cell.dlv,
-                          options.cache_dir.value_or(default_cache_dir() / "build"),
-                          options.reports_dir / "drift" / cell.slug,
-                          own_directory() / "dlv-exec-wrapper",
-                          {}};
+  auto env =
+      command_environment(cell.go, cell.dlv, options.cache_dir,
+                          options.reports_dir / "drift" / cell.slug, options.timeout_seconds);
   env.run_gated = options.run_gated;
-  if (options.timeout_seconds)
-    env.timeouts.scenario = util::Duration(static_cast<long>(*options.timeout_seconds * 1000));
   report::ConsoleReporter console(stdout);
   runner::SuiteOptions suite;
   suite.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -156,19 +151,21 @@ std::variant<std::vector<drift::SessionLog>, std::string> sessions_of(const Runs
   return logs;
 }
 
+// A scenario's entry before comparing: its file, name and the statuses of its first runs.
+drift::ScenarioDrift entry_of(const runner::ScenarioResult& a, const runner::ScenarioResult& b) {
+  drift::ScenarioDrift s;
+  s.file = a.id;
+  s.name = a.name;
+  s.from_status = runner::status_name(a.status);
+  s.to_status = runner::status_name(b.status);
+  return s;
+}
+
 drift::ScenarioDrift compare_scenario(const Runs& a, const Runs& b,
                                       const std::vector<replay::Substitution>& subs) {
   const auto& first_a = *a.front();
   const auto& first_b = *b.front();
-  drift::ScenarioDrift s{first_a.id,
-                         first_a.name,
-                         runner::status_name(first_a.status),
-                         runner::status_name(first_b.status),
-                         {},
-                         {},
-                         {},
-                         {},
-                         {}};
+  drift::ScenarioDrift s = entry_of(first_a, first_b);
   if (first_a.status != runner::Status::Pass) s.from_problem = first_line(first_a.problem.message);
   if (first_b.status != runner::Status::Pass) s.to_problem = first_line(first_b.problem.message);
   if (first_a.status == runner::Status::Skip || first_b.status == runner::Status::Skip) {
@@ -202,16 +199,7 @@ drift::ScenarioDrift compare_or_explain(const Runs& a, const Runs& b,
   try {
     return compare_scenario(a, b, subs);
   } catch (const std::exception& e) {
-    const auto& first = *a.front();
-    drift::ScenarioDrift s{first.id,
-                           first.name,
-                           runner::status_name(first.status),
-                           runner::status_name(b.front()->status),
-                           {},
-                           {},
-                           {},
-                           {},
-                           {}};
+    drift::ScenarioDrift s = entry_of(*a.front(), *b.front());
     s.unreadable = std::string("the sessions could not be compared: ") + e.what();
     return s;
   }

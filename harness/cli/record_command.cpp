@@ -52,15 +52,8 @@ int record_command(const RecordCommandOptions& options) {
     return kMissingTool;
   }
   process::become_subreaper();
-  runner::Environment env{*go,
-                          *dlv,
-                          options.cache_dir.value_or(default_cache_dir() / "build"),
-                          options.reports_dir / "record",
-                          own_directory() / "dlv-exec-wrapper",
-                          {}};
-  if (options.timeout_seconds) {
-    env.timeouts.scenario = util::Duration(static_cast<long>(*options.timeout_seconds * 1000));
-  }
+  auto env = command_environment(*go, *dlv, options.cache_dir, options.reports_dir / "record",
+                                 options.timeout_seconds);
 
   std::vector<record::Recording> runs;
   for (int r = 1; r <= options.record.runs; ++r) {

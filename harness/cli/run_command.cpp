@@ -269,19 +269,13 @@ report::Properties cell_properties(const Cell& cell, const RunOptions& options,
 
 // The environment the scenarios of a runnable cell run in.
 runner::Environment cell_environment(const Cell& cell, const RunOptions& options, bool matrix) {
-  runner::Environment env{cell.go,
-                          cell.dlv,
-                          options.cache_dir.value_or(default_cache_dir() / "build"),
-                          options.reports_dir / "artifacts",
-                          own_directory() / "dlv-exec-wrapper",
-                          {}};
-  if (matrix) env.artifacts_dir /= slug(cell.name);
+  auto artifacts = options.reports_dir / "artifacts";
+  if (matrix) artifacts /= slug(cell.name);
+  auto env = command_environment(cell.go, cell.dlv, options.cache_dir, std::move(artifacts),
+                                 options.timeout_seconds);
   env.strict = options.strict;
   env.isolate_env = options.isolate_env;
   env.allow_non_loopback = options.allow_non_loopback;
-  if (options.timeout_seconds) {
-    env.timeouts.scenario = util::Duration(static_cast<long>(*options.timeout_seconds * 1000));
-  }
   return env;
 }
 

@@ -44,4 +44,19 @@ void print_scenarios(const std::vector<scenario::ScenarioEntry>& scenarios) {
   }
 }
 
+runner::Environment command_environment(const gotool::GoToolchain& go, const gotool::DlvTool& dlv,
+                                        const std::optional<std::filesystem::path>& cache_dir,
+                                        std::filesystem::path artifacts_dir,
+                                        std::optional<double> timeout_seconds) {
+  runner::Environment env{go,
+                          dlv,
+                          cache_dir.value_or(default_cache_dir() / "build"),
+                          std::move(artifacts_dir),
+                          own_directory() / "dlv-exec-wrapper",
+                          {}};
+  if (timeout_seconds)
+    env.timeouts.scenario = util::Duration(static_cast<long>(*timeout_seconds * 1000));
+  return env;
+}
+
 }  // namespace cli

@@ -265,18 +265,19 @@ class Comparison {
 
 // The noise keys of a scenario: what two runs of one cell show different, and what the runs of
 // the two cells do not all show different (real drift is systematic: every run of one cell
-// against every run of the other shows it; a race shows in some pairs only).
+// against every run of the other shows it; a race shows in some pairs only). `first_pair`: the
+// drifts of the first runs of both cells.
 std::set<std::string> noise_of(const std::vector<SessionLog>& from,
                                const std::vector<SessionLog>& to,
-                               const std::vector<replay::Substitution>& subs) {
+                               const std::vector<replay::Substitution>& subs,
+                               const std::vector<Drift>& first_pair) {
   std::set<std::string> noise;
   for (const auto* cell : {&from, &to})
     for (std::size_t k = 1; k < cell->size(); ++k)
       for (const auto& d : compare_sessions(cell->front(), (*cell)[k], {}))
         noise.insert(noise_key(d));
   std::set<std::string> everywhere;
-  for (const auto& d : compare_sessions(from.front(), to.front(), subs))
-    everywhere.insert(noise_key(d));
+  for (const auto& d : first_pair) everywhere.insert(noise_key(d));
   std::set<std::string> somewhere = everywhere;
   for (std::size_t i = 0; i < from.size(); ++i) {
     for (std::size_t j = 0; j < to.size(); ++j) {
@@ -335,7 +336,7 @@ std::vector<Drift> compare_sessions(const SessionLog& from, const SessionLog& to
 RunsDrift compare_runs(const std::vector<SessionLog>& from, const std::vector<SessionLog>& to,
                        const std::vector<replay::Substitution>& subs) {
   RunsDrift out{compare_sessions(from.front(), to.front(), subs), 0};
-  out.unstable = remove_noise(out.drifts, noise_of(from, to, subs));
+  out.unstable = remove_noise(out.drifts, noise_of(from, to, subs, out.drifts));
   return out;
 }
 

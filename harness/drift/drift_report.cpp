@@ -116,8 +116,7 @@ std::string md_escape(std::string_view text) {
     } else if (c == '&') {
       out += "&amp;";
     } else {
-      if (c == '|' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '\\')
-        out += '\\';
+      if (std::string_view("|`*_[]\\").find(c) != std::string_view::npos) out += '\\';
       out += c == '\n' ? ' ' : c;
     }
   }
