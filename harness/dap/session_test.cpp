@@ -1,4 +1,5 @@
 #include "harness/dap/session.h"
+#include "harness/util/strings.h"
 
 #include <gtest/gtest.h>
 #include <poll.h>
@@ -378,6 +379,26 @@ TEST_F(SessionTest, TranscriptRecordsBothDirections) {
             "+T -- dlv stderr: one\n"
             "+T -- two\n");
   EXPECT_EQ(without_times(transcript->tail(2)), "+T -- dlv stderr: one\n+T -- two\n");
+}
+
+TEST(Transcript, LinesAndStepNotesReadBack) {
+  Transcript t;
+  t.sent({{"seq", 1}});
+  t.note(step_note({4, 19, "expect_stop"}));
+  auto lines = util::split(t.text(), '\n');
+  auto sent = parse_transcript_line(lines[0]);
+  ASSERT_TRUE(sent);
+  EXPECT_EQ(sent->kind, TranscriptLine::Kind::Sent);
+  EXPECT_EQ(sent->content, R"({"seq":1})");
+  auto note = parse_transcript_line(lines[1]);
+  ASSERT_TRUE(note);
+  EXPECT_EQ(note->kind, TranscriptLine::Kind::Note);
+  auto step = parse_step_note(note->content);
+  ASSERT_TRUE(step);
+  EXPECT_EQ(step->number, 4);
+  EXPECT_EQ(step->line, 19);
+  EXPECT_EQ(step->keyword, "expect_stop");
+  EXPECT_FALSE(parse_transcript_line("not a transcript line"));
 }
 
 TEST(Transcript, WritesToAFile) {

@@ -21,6 +21,20 @@ std::optional<StepNote> parse_step_note(std::string_view note) {
   return StepNote{std::stoi(found[1]), std::stoi(found[2]), found[3]};
 }
 
+std::optional<TranscriptLine> parse_transcript_line(std::string_view line) {
+  auto space = line.find(' ');
+  if (line.empty() || line[0] != '+' || space == std::string_view::npos) return std::nullopt;
+  std::string_view rest = line.substr(space + 1);
+  std::string_view time = line.substr(1, space - 1);
+  using Kind = TranscriptLine::Kind;
+  for (auto [marker, kind] : {std::pair{"--> ", Kind::Sent}, std::pair{"<-- ", Kind::Received},
+                              std::pair{"-- ", Kind::Note}}) {
+    if (util::starts_with(rest, marker))
+      return TranscriptLine{kind, time, rest.substr(std::string_view(marker).size())};
+  }
+  return std::nullopt;
+}
+
 Transcript::Transcript() : start_(util::Clock::now()) {}
 
 void Transcript::sent(const json& message) {

@@ -21,6 +21,17 @@ struct StepNote {
 };
 std::string step_note(const StepNote& step);
 std::optional<StepNote> parse_step_note(std::string_view note);
+// One line of a transcript's text, read back: "+0.123s --> {...}" (Sent), "+0.125s <-- {...}"
+// (Received), "+0.200s -- text" (Note). `time` is "0.123s"; `content` the JSON or the note.
+struct TranscriptLine {
+  enum class Kind { Sent, Received, Note };
+  Kind kind = Kind::Note;
+  std::string_view time;
+  std::string_view content;
+};
+// nullopt for a line that is none of these.
+std::optional<TranscriptLine> parse_transcript_line(std::string_view line);
+
 // The note a runner writes when the scenario's steps are over and its teardown (disconnect,
 // ending dlv) begins: what comes after it is no step's doing.
 inline constexpr std::string_view kTeardownNote = "teardown";

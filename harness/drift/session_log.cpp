@@ -14,26 +14,23 @@ util::Expected<SessionLog> read_session_log(std::string_view transcript, const s
   SessionLog log;
   log.steps.push_back({0, 0, "handshake"});
   int line_number = 0;
-  for (const auto& line : util::split(transcript, '\n')) {
+  for (const auto& text : util::split(transcript, '\n')) {
     ++line_number;
-    auto space = line.find(' ');
-    if (line.empty() || line[0] != '+' || space == std::string::npos) continue;
-    std::string_view rest = std::string_view(line).substr(space + 1);
-    bool sent = util::starts_with(rest, "--> ");
-    bool received = util::starts_with(rest, "<-- ");
-    if (!sent && !received) {
-      if (!util::starts_with(rest, "-- ")) continue;
-      if (rest.substr(3) == dap::kTeardownNote)
+    auto line = dap::parse_transcript_line(text);
+    if (!line) continue;
+    if (line->kind == dap::TranscriptLine::Kind::Note) {
+      if (line->content == dap::kTeardownNote)
         log.steps.push_back({StepMark::kTeardown, 0, std::string(dap::kTeardownNote)});
-      if (auto step = dap::parse_step_note(rest.substr(3)))
+      if (auto step = dap::parse_step_note(line->content))
         log.steps.push_back({step->number, step->line, step->keyword});
       continue;
     }
-    auto message = dap::json::parse(rest.substr(4), nullptr, false);
+    auto message = dap::json::parse(line->content, nullptr, false);
     if (!message.is_object()) {
       return util::fail(util::ErrorKind::Usage,
                         name + ":" + std::to_string(line_number) + ": not a DAP message");
     }
+    bool sent = line->kind == dap::TranscriptLine::Kind::Sent;
     log.messages.push_back({std::move(message), sent, log.steps.size() - 1});
   }
   return log;

@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "harness/dap/transcript.h"
 #include "harness/report/console.h"
 #include "harness/util/files.h"
 #include "harness/util/html.h"
@@ -65,29 +66,26 @@ std::string failing_lines(const runner::ScenarioResult& r) {
 }
 
 // One transcript line ("+0.123s --> {...}") as a timeline row.
-std::string timeline_row(const std::string& line) {
-  auto space = line.find(' ');
-  if (line.empty() || line[0] != '+' || space == std::string::npos) return "";
-  std::string time = line.substr(1, space - 1);
-  std::string rest = line.substr(space + 1);
-  std::string css = "note", what = rest, detail;
-  if (util::starts_with(rest, "--> ") || util::starts_with(rest, "<-- ")) {
-    auto message = nlohmann::json::parse(rest.substr(4), nullptr, false);
+std::string timeline_row(const std::string& text) {
+  auto line = dap::parse_transcript_line(text);
+  if (!line) return "";
+  using Kind = dap::TranscriptLine::Kind;
+  std::string css = "note", what(line->content), detail;
+  if (line->kind != Kind::Note) {
+    auto message = nlohmann::json::parse(line->content, nullptr, false);
     std::string type = message.is_object() ? message.value("type", "") : "";
     std::string name = message.is_object()
                            ? message.value(type == "event" ? "event" : "command", std::string())
                            : "";
-    bool sent = rest[0] == '-';
+    bool sent = line->kind == Kind::Sent;
     css = sent ? "sent" : (type == "event" ? "event" : "received");
     what = std::string(sent ? "→ " : "← ") + type + " " + name;
     if (type == "response" && message.value("success", true) == false) what += " (refused)";
-    detail = rest.substr(4);
+    detail = line->content;
     if (detail.size() > kMessageShown) detail = detail.substr(0, kMessageShown) + " …";
-  } else if (util::starts_with(rest, "-- ")) {
-    what = rest.substr(3);
   }
-  return "<tr class=\"" + css + "\">" + cell(html_escape(time), "n") + cell(html_escape(what)) +
-         cell("<code>" + html_escape(detail) + "</code>") + "</tr>\n";
+  return "<tr class=\"" + css + "\">" + cell(html_escape(line->time), "n") +
+         cell(html_escape(what)) + cell("<code>" + html_escape(detail) + "</code>") + "</tr>\n";
 }
 
 std::string timeline(const runner::ScenarioResult& r) {
