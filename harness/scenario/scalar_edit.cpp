@@ -214,6 +214,20 @@ std::string rendered(const nlohmann::json& value, const WrittenScalar& old) {
   return double_quoted(text);
 }
 
+// `{any_of: [OLD, {eq: NEW, when: WHEN}]}`: the old scalar as written, and the edit's value as an
+// alternative (its file is loaded again by the caller, which checks it).
+std::string alternative(const ScalarEdit& edit, std::string_view old_written) {
+  return "{any_of: [" + std::string(old_written) +
+         ", {eq: " + yaml_scalar(match::scalar_text(edit.value), true) +
+         ", when: " + edit.alternative_when + "}]}";
+}
+
+// Whether the scalar at the edit's place in `text` reads as the edit's new value.
+bool reads_back(std::string_view text, const ScalarEdit& edit) {
+  auto reread = scalar_at(text, edit.at);
+  return reread && reread->value == match::scalar_text(edit.value);
+}
+
 }  // namespace
 
 util::Expected<std::string> read_scalar(std::string_view text, const util::SourceLoc& at) {
@@ -247,18 +261,14 @@ EditOutcome edit_scalars(std::string_view text, std::vector<ScalarEdit> edits) {
           std::move(edit), "the file no longer holds " + util::quote(edit.old_text) + " there");
       continue;
     }
-    std::string replacement = rendered(edit.value, *written);
-    if (!edit.alternative_when.empty()) {
-      std::string old_written = outcome.text.substr(written->begin, written->end - written->begin);
-      replacement = "{any_of: [" + old_written +
-                    ", {eq: " + yaml_scalar(match::scalar_text(edit.value), true) +
-                    ", when: " + edit.alternative_when + "}]}";
-    }
+    const std::size_t length = written->end - written->begin;
+    bool as_alternative = !edit.alternative_when.empty();
+    std::string replacement = as_alternative
+                                  ? alternative(edit, outcome.text.substr(written->begin, length))
+                                  : rendered(edit.value, *written);
     std::string next = outcome.text;
-    next.replace(written->begin, written->end - written->begin, replacement);
-    auto reread = edit.alternative_when.empty() ? scalar_at(next, edit.at) : written;
-    if (!reread ||
-        (edit.alternative_when.empty() && reread->value != match::scalar_text(edit.value))) {
+    next.replace(written->begin, length, replacement);
+    if (!as_alternative && !reads_back(next, edit)) {
       outcome.refused.emplace_back(std::move(edit), "the new value would not read back as written");
       continue;
     }
