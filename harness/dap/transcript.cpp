@@ -1,5 +1,6 @@
 #include "harness/dap/transcript.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -23,9 +24,13 @@ std::optional<StepNote> parse_step_note(std::string_view note) {
 
 std::optional<TranscriptLine> parse_transcript_line(std::string_view line) {
   auto space = line.find(' ');
-  if (line.empty() || line[0] != '+' || space == std::string_view::npos) return std::nullopt;
-  std::string_view rest = line.substr(space + 1);
+  if (line.empty() || line[0] != '+' || space == std::string_view::npos || space < 3 ||
+      line[space - 1] != 's')
+    return std::nullopt;
   std::string_view time = line.substr(1, space - 1);
+  for (char c : time.substr(0, time.size() - 1))
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.')) return std::nullopt;
+  std::string_view rest = line.substr(space + 1);
   using Kind = TranscriptLine::Kind;
   for (auto [marker, kind] : {std::pair{"--> ", Kind::Sent}, std::pair{"<-- ", Kind::Received},
                               std::pair{"-- ", Kind::Note}}) {

@@ -118,15 +118,14 @@ class Replayer {
       const dap::json& event = trace_.messages[i].message;
       recorded.push_back({i + 1, vscode_go ? without_vscode_go_lines(event) : event});
     }
-    // A recording that ends with a response saw nothing after it: what the new dlv sends after
-    // the same response (e.g. a second `terminated` after `disconnect`) is past the recording.
-    // Such events may still stand for recorded ones: dlv's order of an event sent from its
-    // process watcher and a response is not fixed.
-    bool ends_with_response =
-        !trace_.messages.empty() && last_recorded_response_ + 1 == trace_.messages.size();
+    // A recorder stops listening at some point after its last response, so a recording does
+    // not show all that came after it: what the new dlv sends after the same response (e.g. a
+    // second `terminated` after `disconnect`) is past the recording. Such events may still stand
+    // for recorded ones (dlv's order of an event sent from its process watcher and a response is
+    // not fixed); they are never extra.
     auto received = session_.messages();
     for (std::size_t i = 0; i < std::min(received.size(), received_at_end_); ++i) {
-      bool past = ends_with_response && replayed_horizon_ && i > *replayed_horizon_;
+      bool past = replayed_horizon_ && i > *replayed_horizon_;
       if (received[i].value("type", "") == "event") replayed.push_back({i, received[i], past});
     }
     if (vscode_go) {

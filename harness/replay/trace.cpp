@@ -1,12 +1,12 @@
 #include "harness/replay/trace.h"
 
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <optional>
 #include <sstream>
 
+#include "harness/dap/transcript.h"
 #include "harness/util/strings.h"
 
 namespace replay {
@@ -19,17 +19,11 @@ struct Carried {
   std::string_view json_text;
 };
 
-// "+0.123s --> {...}": a stamp of digits, '.', digits and 's', then the direction marker.
+// "+0.123s --> {...}" or "+0.125s <-- {...}"; notes carry no message.
 std::optional<Carried> transcript_line(std::string_view line) {
-  if (!util::starts_with(line, "+")) return std::nullopt;
-  std::size_t space = line.find(' ');
-  if (space == std::string_view::npos || line[space - 1] != 's') return std::nullopt;
-  for (char c : line.substr(1, space - 2))
-    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.')) return std::nullopt;
-  std::string_view rest = line.substr(space + 1);
-  if (util::starts_with(rest, "--> ")) return Carried{true, rest.substr(4)};
-  if (util::starts_with(rest, "<-- ")) return Carried{false, rest.substr(4)};
-  return std::nullopt;  // a note, or not a transcript line
+  auto parsed = dap::parse_transcript_line(line);
+  if (!parsed || parsed->kind == dap::TranscriptLine::Kind::Note) return std::nullopt;
+  return Carried{parsed->kind == dap::TranscriptLine::Kind::Sent, parsed->content};
 }
 
 // "2026-12-02T02:22:42Z debug layer=dap [<- from client]{...}" (or "[-> to client]{...}").
