@@ -291,6 +291,13 @@ int run_cli(int argc, char** argv) {
                    "cell show too is noise (timing, map order) and left out of the drift; 1 "
                    "compares single runs")
       ->check(CLI::Range(1, 10));
+  drift_cmd
+      ->add_option("--confirm", drift.confirm,
+                   "more runs per cell of each scenario that drifted, before its drift is "
+                   "reported (default 3): real drift shows in every run of one cell against "
+                   "every run of the other, a race (where a pause lands, which goroutines have "
+                   "started) does not; 0 reports the first runs' drift")
+      ->check(CLI::Range(0, 10));
   drift_cmd->add_flag(
       "--run-gated", drift.run_gated,
       "run the scenarios a requires: gate (dlv, go, os) keeps out of a cell "

@@ -70,6 +70,9 @@ struct DriftOptions {
   std::size_t jobs = 0;                   // scenarios at once; 0 = the number of cores
   bool run_gated = false;  // run what a requires: gate keeps out of a cell, to show the drift
   int runs = 3;  // runs per cell; what differs between them is noise, left out of the drift
+  // More runs per cell of each scenario that drifted, before its drift is reported: real drift
+  // shows in every run, a race in some.
+  int confirm = 3;
 };
 
 // `harness run`: load, validate, run every scenario, write JUnit; returns the exit status.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "harness/cli/cli_test_support.h"
@@ -45,15 +46,19 @@ TEST(Drift, FromTheOldDistroCellEveryKnownDriftIsNamedOnce) {
   }
   auto dir = util::testing::scratch_dir();
   auto summary = dir / "step-summary.md";
-  auto r =
-      harness({"drift", "scenarios/variables/kinds_collections.yaml",
-               "scenarios/stacks/parked_goroutine_stack.yaml",
-               "scenarios/breakpoints/function_breakpoint.yaml",
-               "scenarios/breakpoints/runtime_breakpoint_hit_ids.yaml", "--from-go", go.string(),
-               "--from-dlv", dlv.string(), "--runs", "2", "--reports", (dir / "reports").string()},
-              {{"GITHUB_STEP_SUMMARY", summary.string()}});
+  auto r = harness({"drift", "scenarios/variables/kinds_collections.yaml",
+                    "scenarios/stacks/parked_goroutine_stack.yaml",
+                    "scenarios/breakpoints/function_breakpoint.yaml",
+                    "scenarios/breakpoints/runtime_breakpoint_hit_ids.yaml", "--from-go",
+                    go.string(), "--from-dlv", dlv.string(), "--runs", "2", "--confirm", "1",
+                    "--reports", (dir / "reports").string()},
+                   {{"GITHUB_STEP_SUMMARY", summary.string()}});
   EXPECT_EQ(r.status.code, 1) << r.out << r.err;
   for (const char* drift : {
+           "harness: from cell: 4 scenario(s) x 2 run(s); dlv 1.20.2",
+           // Real drift survives the confirming runs: it is in every one of them.
+           "harness: drift: 3 scenario(s) drifted in their first runs; 1 more run(s) per cell",
+           "harness: to cell (confirming): 3 scenario(s) x 1 run(s); dlv 1.27.2",
            "drift: go1.19.8 dlv1.20.2 -> go",
            "4 scenario(s): 3 drifted (",
            "[lifecycle] 3, 3: event 'process' new",
@@ -112,6 +117,36 @@ TEST(Drift, CellsGivenByReleaseAreFetchedOrReused) {
   EXPECT_NE(r.out.find("dlv 1.27.2 (" + (default_cache_dir() / "dlv/v1.27.2/dlv").string() + ")"),
             std::string::npos)
       << r.out;
+}
+
+// A report that cannot be written is said, and the run is no clean result: here a folder
+// stands where drift.html should be.
+TEST(Drift, AReportThatCannotBeWrittenIsSaidAndFailsTheRun) {
+  auto dir = util::testing::scratch_dir();
+  fs::create_directories(dir / "reports" / "drift" / "drift.html");
+  auto r = harness({"drift", "scenarios/stacks/recursion_top_frames.yaml", "--runs", "1",
+                    "--reports", (dir / "reports").string()});
+  EXPECT_EQ(r.status.code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("harness: cannot write " + (dir / "reports/drift/drift.html").string()),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find(" 0 drifted (0 difference(s), 0 distinct)"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("harness: drift report: "), std::string::npos) << r.out;
+}
+
+// A reports folder that cannot be made is a usage error before anything runs.
+TEST(Drift, AReportsFolderThatCannotBeMadeIsAUsageError) {
+  auto dir = util::testing::scratch_dir();
+  fs::create_directories(dir / "reports");
+  std::ofstream(dir / "reports" / "drift") << "in the way\n";
+  auto r = harness({"drift", "scenarios/stacks/recursion_top_frames.yaml", "--reports",
+                    (dir / "reports").string()});
+  EXPECT_EQ(r.status.code, 2) << r.out << r.err;
+  EXPECT_NE(
+      r.err.find("harness: drift --reports: cannot create " + (dir / "reports/drift").string()),
+      std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out.find("harness: from cell"), std::string::npos) << r.out;
 }
 
 TEST(Drift, ACellThatCannotRunIsAMissingTool) {

@@ -99,26 +99,52 @@ std::string goroot_of(const gotool::GoToolchain& go) {
   return (ec ? go.go : real).parent_path().parent_path().string();
 }
 
+// How one round of runs goes: `runs` of each scenario, artifacts in <reports>/drift/<cell><folder>.
+struct Round {
+  int runs = 1;
+  std::string label;   // "" for the first round, " (confirming)" for the next
+  std::string folder;  // "" or "-confirm"
+};
+
 std::vector<runner::ScenarioResult> run_side(const DriftCell& cell,
                                              const std::vector<scenario::ScenarioEntry>& scenarios,
-                                             const DriftOptions& options, runner::StopFlag& stop) {
-  std::printf("harness: %s cell: %zu scenario(s); dlv %s (%s); %s\n", cell.slug.c_str(),
-              scenarios.size(), cell.dlv.version.str().c_str(), cell.dlv.path.c_str(),
-              cell.go.version_text.c_str());
+                                             const DriftOptions& options, const Round& round,
+                                             runner::StopFlag& stop) {
+  std::printf("harness: %s cell%s: %zu scenario(s) x %d run(s); dlv %s (%s); %s\n",
+              cell.slug.c_str(), round.label.c_str(), scenarios.size(), round.runs,
+              cell.dlv.version.str().c_str(), cell.dlv.path.c_str(), cell.go.version_text.c_str());
   std::fflush(stdout);
-  auto env =
-      command_environment(cell.go, cell.dlv, options.cache_dir,
-                          options.reports_dir / "drift" / cell.slug, options.timeout_seconds);
+  auto env = command_environment(cell.go, cell.dlv, options.cache_dir,
+                                 options.reports_dir / "drift" / (cell.slug + round.folder),
+                                 options.timeout_seconds);
   env.run_gated = options.run_gated;
   report::ConsoleReporter console(stdout);
   runner::SuiteOptions suite;
   suite.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  suite.repeat = options.runs;
+  suite.repeat = round.runs;
   auto results = runner::run_suite(scenarios, env, suite, console, stop);
   console.clear_progress();
-  std::printf("harness: %s cell: %s\n", cell.slug.c_str(),
+  std::printf("harness: %s cell%s: %s\n", cell.slug.c_str(), round.label.c_str(),
               report::summary_line(results).substr(9).c_str());
   return results;
+}
+
+// The results of one round in both cells; `signal` is the one that stopped it, 0 if none did.
+struct RoundResults {
+  std::vector<runner::ScenarioResult> from, to;
+  int signal = 0;
+};
+
+RoundResults run_round(const DriftCell& from, const DriftCell& to,
+                       const std::vector<scenario::ScenarioEntry>& scenarios,
+                       const DriftOptions& options, const Round& round) {
+  RoundResults out;
+  runner::StopFlag stop;
+  InterruptWatch watch(stop, std::nullopt, std::nullopt);
+  out.from = run_side(from, scenarios, options, round, stop);
+  if (!stop.requested()) out.to = run_side(to, scenarios, options, round, stop);
+  out.signal = watch.signal();
+  return out;
 }
 
 std::string first_line(const std::string& text) {
@@ -216,20 +242,65 @@ std::vector<Runs> by_scenario(const std::vector<runner::ScenarioResult>& results
   return out;
 }
 
-void write_reports(const DriftOptions& options, const drift::DriftReport& report) {
+// Writes drift.{json,md,html} under the reports folder (each whole or not at all) and appends
+// the Markdown to GitHub's step summary; false if a report could not be written.
+bool write_reports(const DriftOptions& options, const drift::DriftReport& report) {
   fs::path dir = options.reports_dir / "drift";
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  std::ofstream(dir / "drift.json") << drift::json_report(report).dump(1) << "\n";
-  std::ofstream(dir / "drift.md") << drift::markdown_report(report);
-  std::ofstream(dir / "drift.html") << drift::html_report(report);
-  std::printf("harness: drift report: %s, %s, %s\n", (dir / "drift.html").c_str(),
-              (dir / "drift.json").c_str(), (dir / "drift.md").c_str());
-  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary)
-    std::ofstream(summary, std::ios::app) << drift::markdown_report(report);
+  std::string markdown = drift::markdown_report(report);
+  bool all_written = true;
+  for (const auto& [name, text] :
+       {std::pair{"drift.html", drift::html_report(report)},
+        std::pair{"drift.json", drift::json_report(report).dump(1) + "\n"},
+        std::pair{"drift.md", markdown}}) {
+    if (auto written = util::write_file_atomically(dir / name, text); !written) {
+      std::fprintf(stderr, "harness: %s\n", written.error().str().c_str());
+      all_written = false;
+    }
+  }
+  if (all_written) {
+    std::printf("harness: drift report: %s, %s, %s\n", (dir / "drift.html").c_str(),
+                (dir / "drift.json").c_str(), (dir / "drift.md").c_str());
+  }
+  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
+    std::ofstream out(summary, std::ios::app);
+    out << markdown;
+    if (!out) std::fprintf(stderr, "harness: cannot append to GITHUB_STEP_SUMMARY %s\n", summary);
+  }
+  return all_written;
 }
 
 }  // namespace
+
+// Runs each scenario that drifted options.confirm more times per cell and compares it again over
+// all its runs, so that a race which happened to differ between the first runs drops out.
+// Returns the signal that stopped the runs, 0 if none did.
+int confirm_drift(const DriftCell& from, const DriftCell& to,
+                  const std::vector<scenario::ScenarioEntry>& scenarios,
+                  const DriftOptions& options, const std::vector<replay::Substitution>& subs,
+                  std::vector<Runs>& from_runs, std::vector<Runs>& to_runs,
+                  drift::DriftReport& report) {
+  std::vector<std::size_t> drifted;
+  for (std::size_t i = 0; i < report.scenarios.size(); ++i)
+    if (!report.scenarios[i].drifts.empty()) drifted.push_back(i);
+  if (options.confirm == 0 || drifted.empty()) return 0;
+  std::printf(
+      "harness: drift: %zu scenario(s) drifted in their first runs; %d more run(s) "
+      "per cell tell real drift (in every run) from races (in some)\n",
+      drifted.size(), options.confirm);
+  std::vector<scenario::ScenarioEntry> again;
+  for (std::size_t i : drifted) again.push_back(scenarios[i]);
+  auto more = run_round(from, to, again, options, {options.confirm, " (confirming)", "-confirm"});
+  if (more.signal != 0) return more.signal;
+  auto from_more = by_scenario(more.from, options.confirm);
+  auto to_more = by_scenario(more.to, options.confirm);
+  for (std::size_t k = 0; k < drifted.size() && k < from_more.size() && k < to_more.size(); ++k) {
+    std::size_t i = drifted[k];
+    from_runs[i].insert(from_runs[i].end(), from_more[k].begin(), from_more[k].end());
+    to_runs[i].insert(to_runs[i].end(), to_more[k].begin(), to_more[k].end());
+    report.scenarios[i] = compare_or_explain(from_runs[i], to_runs[i], subs);
+  }
+  return 0;
+}
 
 int drift_command(const DriftOptions& options) {
   auto scenarios = load_scenarios(options.paths);
@@ -238,37 +309,37 @@ int drift_command(const DriftOptions& options) {
     std::fprintf(stderr, "harness: no scenario files (*.yaml) under the given paths\n");
     return kUsage;
   }
+  std::error_code ec;
+  if (fs::create_directories(options.reports_dir / "drift", ec); ec) {
+    std::fprintf(stderr, "harness: drift --reports: cannot create %s: %s\n",
+                 (options.reports_dir / "drift").c_str(), ec.message().c_str());
+    return kUsage;
+  }
   auto from = resolve_side(options.from_go, options.from_dlv, "from");
   auto to = resolve_side(options.to_go, options.to_dlv, "to");
   if (!from || !to) return kMissingTool;
   process::become_subreaper();
 
-  runner::StopFlag stop;
-  std::vector<runner::ScenarioResult> a, b;
-  int signal = 0;
-  {
-    InterruptWatch watch(stop, std::nullopt, std::nullopt);
-    a = run_side(*from, *scenarios, options, stop);
-    if (!stop.requested()) b = run_side(*to, *scenarios, options, stop);
-    signal = watch.signal();
-  }
-  if (signal != 0) return signal == SIGTERM ? kTerminated : kInterrupted;
-
   drift::DriftReport report{from->name, to->name, {}};
   std::vector<replay::Substitution> subs = {{goroot_of(from->go), goroot_of(to->go)}};
-  auto from_runs = by_scenario(a, options.runs);
-  auto to_runs = by_scenario(b, options.runs);
+  auto runs = run_round(*from, *to, *scenarios, options, {options.runs, "", ""});
+  if (runs.signal != 0) return runs.signal == SIGTERM ? kTerminated : kInterrupted;
+  auto from_runs = by_scenario(runs.from, options.runs);
+  auto to_runs = by_scenario(runs.to, options.runs);
   for (std::size_t i = 0; i < from_runs.size() && i < to_runs.size(); ++i)
     report.scenarios.push_back(compare_or_explain(from_runs[i], to_runs[i], subs));
+
+  if (int signal = confirm_drift(*from, *to, *scenarios, options, subs, from_runs, to_runs, report))
+    return signal == SIGTERM ? kTerminated : kInterrupted;
   std::printf("\n");
   drift::print_report(stdout, report);
-  write_reports(options, report);
+  bool written = write_reports(options, report);
   std::size_t compared = 0;
   for (const auto& s : report.scenarios) compared += s.gated ? 0 : 1;
   if (compared == 0) return kNothingTested;
-  bool drifted = false;
-  for (const auto& s : report.scenarios) drifted = drifted || !s.drifts.empty() || s.unreadable;
-  return drifted ? kScenarioFailed : kAllPassed;
+  bool differs = false;
+  for (const auto& s : report.scenarios) differs = differs || !s.drifts.empty() || s.unreadable;
+  return differs || !written ? kScenarioFailed : kAllPassed;  // a lost report is no clean result
 }
 
 }  // namespace cli

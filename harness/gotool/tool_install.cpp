@@ -107,11 +107,9 @@ util::Expected<fs::path> install_dlv(const Version& release, const GoToolchain& 
     if (found && found->version == release) return dest;
   }
   fs::path staging = dlv_cache / (".build." + std::to_string(::getpid()));
-  fs::create_directories(staging, ec);
-  fs::create_directories(dest.parent_path(), ec);
-  if (ec) {
-    return util::fail(util::ErrorKind::Io,
-                      "cannot create " + dest.parent_path().string() + ": " + ec.message());
+  for (const fs::path& dir : {staging, dest.parent_path()}) {
+    if (fs::create_directories(dir, ec); ec)
+      return util::fail(util::ErrorKind::Io, "cannot create " + dir.string() + ": " + ec.message());
   }
   auto built = run_go(
       go.go, {"install", "github.com/go-delve/delve/cmd/dlv@" + tag},
