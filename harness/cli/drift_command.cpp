@@ -99,24 +99,26 @@ std::string goroot_of(const gotool::GoToolchain& go) {
   return (ec ? go.go : real).parent_path().parent_path().string();
 }
 
-// How one round of runs goes: `runs` of each scenario, artifacts in <reports>/drift/<cell><folder>.
+// One round of runs: `runs` of each scenario; the confirming round's artifacts go to
+// <reports>/drift/<cell>-confirm, apart from the first round's.
 struct Round {
   int runs = 1;
-  std::string label;   // "" for the first round, " (confirming)" for the next
-  std::string folder;  // "" or "-confirm"
+  bool confirming = false;
 };
 
 std::vector<runner::ScenarioResult> run_side(const DriftCell& cell,
                                              const std::vector<scenario::ScenarioEntry>& scenarios,
                                              const DriftOptions& options, const Round& round,
                                              runner::StopFlag& stop) {
+  const char* label = round.confirming ? " (confirming)" : "";
   std::printf("harness: %s cell%s: %zu scenario(s) x %d run(s); dlv %s (%s); %s\n",
-              cell.slug.c_str(), round.label.c_str(), scenarios.size(), round.runs,
+              cell.slug.c_str(), label, scenarios.size(), round.runs,
               cell.dlv.version.str().c_str(), cell.dlv.path.c_str(), cell.go.version_text.c_str());
   std::fflush(stdout);
-  auto env = command_environment(cell.go, cell.dlv, options.cache_dir,
-                                 options.reports_dir / "drift" / (cell.slug + round.folder),
-                                 options.timeout_seconds);
+  auto env = command_environment(
+      cell.go, cell.dlv, options.cache_dir,
+      options.reports_dir / "drift" / (cell.slug + (round.confirming ? "-confirm" : "")),
+      options.timeout_seconds);
   env.run_gated = options.run_gated;
   report::ConsoleReporter console(stdout);
   runner::SuiteOptions suite;
@@ -124,9 +126,14 @@ std::vector<runner::ScenarioResult> run_side(const DriftCell& cell,
   suite.repeat = round.runs;
   auto results = runner::run_suite(scenarios, env, suite, console, stop);
   console.clear_progress();
-  std::printf("harness: %s cell%s: %s\n", cell.slug.c_str(), round.label.c_str(),
+  std::printf("harness: %s cell%s: %s\n", cell.slug.c_str(), label,
               report::summary_line(results).substr(9).c_str());
   return results;
+}
+
+// The exit status of a run that `signal` (SIGINT or SIGTERM) stopped.
+int exit_for(int signal) {
+  return signal == SIGTERM ? kTerminated : kInterrupted;
 }
 
 // The results of one round in both cells; `signal` is the one that stopped it, 0 if none did.
@@ -289,7 +296,7 @@ int confirm_drift(const DriftCell& from, const DriftCell& to,
       drifted.size(), options.confirm);
   std::vector<scenario::ScenarioEntry> again;
   for (std::size_t i : drifted) again.push_back(scenarios[i]);
-  auto more = run_round(from, to, again, options, {options.confirm, " (confirming)", "-confirm"});
+  auto more = run_round(from, to, again, options, {options.confirm, true});
   if (more.signal != 0) return more.signal;
   auto from_more = by_scenario(more.from, options.confirm);
   auto to_more = by_scenario(more.to, options.confirm);
@@ -322,15 +329,15 @@ int drift_command(const DriftOptions& options) {
 
   drift::DriftReport report{from->name, to->name, {}};
   std::vector<replay::Substitution> subs = {{goroot_of(from->go), goroot_of(to->go)}};
-  auto runs = run_round(*from, *to, *scenarios, options, {options.runs, "", ""});
-  if (runs.signal != 0) return runs.signal == SIGTERM ? kTerminated : kInterrupted;
+  auto runs = run_round(*from, *to, *scenarios, options, {options.runs, false});
+  if (runs.signal != 0) return exit_for(runs.signal);
   auto from_runs = by_scenario(runs.from, options.runs);
   auto to_runs = by_scenario(runs.to, options.runs);
   for (std::size_t i = 0; i < from_runs.size() && i < to_runs.size(); ++i)
     report.scenarios.push_back(compare_or_explain(from_runs[i], to_runs[i], subs));
 
   if (int signal = confirm_drift(*from, *to, *scenarios, options, subs, from_runs, to_runs, report))
-    return signal == SIGTERM ? kTerminated : kInterrupted;
+    return exit_for(signal);
   std::printf("\n");
   drift::print_report(stdout, report);
   bool written = write_reports(options, report);
