@@ -562,7 +562,7 @@ TEST(Cli, UpdateRewritesExactlyTheWrongValues) {
   EXPECT_EQ(util::testing::read_file(file), expected);
   // One diff for the file, over all rounds.
   EXPECT_NE(
-      r.out.find("--- " + file.string() + "\n+++ " + file.string() + " (updated)\n@@ line 11 @@\n"),
+      r.out.find("--- " + file.string() + "\n+++ " + file.string() + " (updated)\n@@ -11 +11 @@\n"),
       std::string::npos)
       << r.out;
   EXPECT_EQ(r.out.find("+++"), r.out.rfind("+++")) << r.out;
@@ -605,6 +605,34 @@ TEST(Cli, UpdateAsAlternativeKeepsTheOldValueForOtherCells) {
   r = harness({"run", "--reports", (dir / "reports").string(), file.string()});
   EXPECT_EQ(r.status.code, 0) << r.out << r.err;
   EXPECT_EQ(harness({"run", "--as-alternative", file.string()}).status.code, 2);
+}
+
+// An expectation that already has alternatives gets this cell's answer as one more, without
+// --as-alternative: in a flow list before its `]`, in a block list as a new last item.
+TEST(Cli, UpdateAddsThisCellToAnExistingAnyOf) {
+  std::string original =
+      util::testing::read_file(kSource / "fixtures/update/alternatives_missing_this_cell.yaml");
+  original = util::testing::replace_first(original, "program: goprojects/basics",
+                                          "program: " + (kSource / "goprojects/basics").string());
+  auto dir = util::testing::scratch_dir() / "update-any-of";
+  fs::create_directories(dir);
+  auto file = dir / "alternatives.yaml";
+  util::testing::write_file(file, original);
+  auto r = harness({"run", "--update", "--reports", (dir / "reports").string(), file.string()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("2 value(s) rewritten; now PASS"), std::string::npos) << r.out;
+  std::string text = util::testing::read_file(file);
+  EXPECT_NE(
+      text.find(R"(value: {any_of: ["4", {eq: "5", when: {dlv: "<1.0"}}, {eq: 3, when: {dlv: "==)"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(text.find("          - 5\n          - {eq: 0, when: {dlv: \"=="), std::string::npos)
+      << text;
+  // The inserted line is a hunk of its own; the lines after it are not shown as changed.
+  EXPECT_NE(r.out.find("@@ -21,0 +22 @@\n+          - {eq: 0, when: {dlv: "), std::string::npos)
+      << r.out;
+  r = harness({"run", "--reports", (dir / "reports").string(), file.string()});
+  EXPECT_EQ(r.status.code, 0) << r.out << r.err;
 }
 
 // A failing matcher is not a value to rewrite: --update leaves it and says why.

@@ -167,7 +167,8 @@ std::optional<Mismatch> Matcher::check(const nlohmann::json& actual, std::string
                   describe(),
                   actual_text(actual),
                   op_ == Op::Eq ? operand_ : nlohmann::json(),
-                  actual};
+                  actual,
+                  op_ == Op::AnyOf};
 }
 
 std::string Matcher::describe() const {

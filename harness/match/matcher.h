@@ -21,6 +21,8 @@ struct Mismatch {
   // and the actual value itself (null when there was none).
   nlohmann::json literal;
   nlohmann::json actual_value;
+  // The expectation is an `any_of` list (`where` is its key): --update may add an alternative.
+  bool alternatives = false;
 
   // "file:line:col: Locals.cfg.Name.value: expected prefix "x", got "y""
   std::string str() const;
@@ -64,8 +66,8 @@ class Matcher {
   std::string describe() const;
 
   Op op() const { return op_; }
-  const nlohmann::json& operand() const { return operand_; }  // null for absent/any_of/all_of
-  const std::vector<Matcher>& parts() const { return parts_; }   // of any_of / all_of
+  const nlohmann::json& operand() const { return operand_; }    // null for absent/any_of/all_of
+  const std::vector<Matcher>& parts() const { return parts_; }  // of any_of / all_of
   const util::SourceLoc& loc() const { return loc_; }
 
  private:

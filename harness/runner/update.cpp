@@ -7,6 +7,7 @@
 #include "harness/scenario/loader.h"
 #include "harness/scenario/scalar_edit.h"
 #include "harness/util/files.h"
+#include "harness/util/line_diff.h"
 
 namespace runner {
 
@@ -28,6 +29,26 @@ std::string cell_condition(const Environment& env) {
   return "{dlv: \"==" + env.dlv.version.str() + "\", go: \">=" + minor + ", <" + next + "\"}";
 }
 
+// The edit that makes `m` hold in this cell: its literal rewritten (or kept, with dlv's answer as
+// an alternative), or dlv's answer added to its `any_of` list; else why there is none.
+util::Expected<scenario::ScalarEdit> edit_for(const match::Mismatch& m, const Environment& env,
+                                              bool as_alternative) {
+  auto refuse = [&](const std::string& why) {
+    return util::fail(util::ErrorKind::InvalidScenario,
+                      where_text(m) + ": expected " + m.expected + why + "; left as written");
+  };
+  bool has_answer = m.actual_value.is_primitive() && !m.actual_value.is_null();
+  if (m.alternatives && m.where.known()) {
+    if (!has_answer) return refuse(", and there was no value");
+    return scenario::ScalarEdit{m.where, "any_of", m.actual_value, cell_condition(env), true};
+  }
+  bool literal = m.literal.is_primitive() && !m.literal.is_null();
+  if (!literal || !m.where.known() || !has_answer)
+    return refuse(literal ? ", and there was no value" : ": not a literal");
+  return scenario::ScalarEdit{m.where, match::scalar_text(m.literal), m.actual_value,
+                              as_alternative ? cell_condition(env) : ""};
+}
+
 }  // namespace
 
 UpdateReport update_scenario(ScenarioResult result, const Environment& env, bool as_alternative) {
@@ -41,30 +62,24 @@ UpdateReport update_scenario(ScenarioResult result, const Environment& env, bool
   }
   std::string current = *original;  // the file as the last round left it
   std::set<std::pair<int, int>> rewritten_at;
-  std::set<int> changed_lines;
   for (int round = 0; round < kMaxRounds && result.status == Status::Fail; ++round) {
     std::vector<scenario::ScalarEdit> edits;
     for (const auto& m : result.problem.mismatches) {
-      bool literal = m.literal.is_primitive() && !m.literal.is_null();
-      if (!literal || !m.where.known() || !m.actual_value.is_primitive() ||
-          m.actual_value.is_null()) {
-        report.refused.push_back(where_text(m) + ": expected " + m.expected +
-                                 (literal ? ", and there was no value" : ": not a literal") +
-                                 "; left as written");
+      auto edit = edit_for(m, env, as_alternative);
+      if (!edit) {
+        report.refused.push_back(edit.error().message);
       } else if (!rewritten_at.insert({m.where.line, m.where.col}).second) {
         report.refused.push_back(where_text(m) + ": changed again after it was rewritten (" +
                                  m.actual + "): the value varies between runs; use a matcher");
       } else {
-        edits.push_back({m.where, match::scalar_text(m.literal), m.actual_value,
-                         as_alternative ? cell_condition(env) : ""});
+        edits.push_back(std::move(*edit));
       }
     }
     if (edits.empty()) break;
-    std::size_t asked = edits.size();
     auto outcome = scenario::edit_scalars(current, std::move(edits));
     for (const auto& [edit, why] : outcome.refused)
       report.refused.push_back(edit.at.str() + ": " + why + "; left as written");
-    if (outcome.changed_lines.empty()) break;
+    if (outcome.applied == 0) break;
     if (auto written = util::write_file_atomically(file, outcome.text); !written) {
       report.refused.push_back(written.error().message);
       break;
@@ -76,18 +91,14 @@ UpdateReport update_scenario(ScenarioResult result, const Environment& env, bool
       report.refused.push_back(file.string() + ": the rewritten file did not load; restored");
       break;
     }
-    report.rewritten += static_cast<int>(asked - outcome.refused.size());
-    changed_lines.insert(outcome.changed_lines.begin(), outcome.changed_lines.end());
+    report.rewritten += outcome.applied;
     current = std::move(outcome.text);
     ScenarioResult next = run_scenario(reloaded.scenarios.front(), env);
     next.repetition = result.repetition;
     next.repetitions = result.repetitions;
     result = std::move(next);
   }
-  if (!changed_lines.empty()) {
-    report.diff = scenario::scalar_diff(file.string(), *original, current,
-                                        {changed_lines.begin(), changed_lines.end()});
-  }
+  report.diff = util::line_diff(*original, current, file.string(), file.string() + " (updated)");
   report.result = std::move(result);
   return report;
 }

@@ -10,7 +10,7 @@ namespace runner {
 // What `harness run --update` did to one scenario file.
 struct UpdateReport {
   ScenarioResult result;             // of the last run
-  std::string diff;                  // the rewritten lines (scalar_diff), first to last round
+  std::string diff;                  // the changed lines (util::line_diff), first to last round
   int rewritten = 0;                 // values rewritten
   std::vector<std::string> refused;  // "file:line:col: path: why it was left as written"
 };
@@ -23,7 +23,8 @@ struct UpdateReport {
 // changes again (it varies between runs), or after a bounded number of rounds.
 // `as_alternative`: each old value stays, and dlv's answer is added as an alternative for this
 // dlv version and Go minor (`{any_of: [OLD, {eq: NEW, when: {dlv: "==X", go: ">=1.M, <1.M+1"}}]}`),
-// so the scenario holds in the other cells too.
+// so the scenario holds in the other cells too. An expectation that already is an `any_of` list
+// gets dlv's answer as its last alternative for this cell, with or without `as_alternative`.
 UpdateReport update_scenario(ScenarioResult result, const Environment& env,
                              bool as_alternative = false);
 

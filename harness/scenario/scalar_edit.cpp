@@ -214,18 +214,144 @@ std::string rendered(const nlohmann::json& value, const WrittenScalar& old) {
   return double_quoted(text);
 }
 
+// The edit's value as an alternative for its cell: `{eq: NEW, when: WHEN}`.
+std::string alternative_item(const ScalarEdit& edit) {
+  return "{eq: " + yaml_scalar(match::scalar_text(edit.value), true) +
+         ", when: " + edit.alternative_when + "}";
+}
+
 // `{any_of: [OLD, {eq: NEW, when: WHEN}]}`: the old scalar as written, and the edit's value as an
 // alternative (its file is loaded again by the caller, which checks it).
 std::string alternative(const ScalarEdit& edit, std::string_view old_written) {
-  return "{any_of: [" + std::string(old_written) +
-         ", {eq: " + yaml_scalar(match::scalar_text(edit.value), true) +
-         ", when: " + edit.alternative_when + "}]}";
+  return "{any_of: [" + std::string(old_written) + ", " + alternative_item(edit) + "]}";
 }
 
 // Whether the scalar at the edit's place in `text` reads as the edit's new value.
 bool reads_back(std::string_view text, const ScalarEdit& edit) {
   auto reread = scalar_at(text, edit.at);
   return reread && reread->value == match::scalar_text(edit.value);
+}
+
+// The end of the line that holds `at` (its '\n' or the end of `text`).
+std::size_t line_end(std::string_view text, std::size_t at) {
+  return std::min(text.find('\n', at), text.size());
+}
+
+bool blank_or_comment(std::string_view line) {
+  auto first = line.find_first_not_of(" \t\r");
+  return first == std::string_view::npos || line[first] == '#';
+}
+
+// Where a new last item goes in the flow list whose `[` is at `open`: just after the last item
+// (comments skipped, quotes and nested brackets followed across lines).
+util::Expected<std::size_t> flow_list_insert_point(std::string_view text, std::size_t open,
+                                                   bool& empty) {
+  std::string closers;  // of the brackets open at i, innermost last
+  char quote = 0;
+  std::size_t last_content = open + 1;
+  for (std::size_t i = open; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote) {
+      if (c == '\\' && quote == '"')
+        ++i;
+      else if (c == quote)
+        quote = 0;
+      last_content = i + 1;
+      continue;
+    }
+    if (c == '#' && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+      i = line_end(text, i) - 1;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '[' || c == '{') {
+      closers += c == '[' ? ']' : '}';
+    } else if (c == ']' || c == '}') {
+      if (closers.back() != c) break;
+      closers.pop_back();
+      if (closers.empty()) {
+        empty = last_content == open + 1;
+        return last_content;
+      }
+    }
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') last_content = i + 1;
+  }
+  return util::fail(util::ErrorKind::InvalidScenario, "the any_of list is not closed");
+}
+
+// The block list that starts on the line after `from`: the offset after its last item's last
+// line, and the column of its dashes.
+util::Expected<std::pair<std::size_t, std::size_t>> block_list_end(std::string_view text,
+                                                                   std::size_t from) {
+  std::size_t dash_column = std::string_view::npos;
+  std::size_t end = std::string_view::npos;
+  for (std::size_t at = line_end(text, from) + 1; at < text.size(); at = line_end(text, at) + 1) {
+    std::string_view line = text.substr(at, line_end(text, at) - at);
+    if (blank_or_comment(line)) continue;
+    std::size_t indent = line.find_first_not_of(' ');
+    bool item = line[indent] == '-' && (indent + 1 == line.size() || line[indent + 1] == ' ');
+    if (dash_column == std::string_view::npos) {
+      if (!item) break;
+      dash_column = indent;
+    }
+    if (indent < dash_column || (indent == dash_column && !item)) break;
+    end = at + line.size();
+  }
+  if (end == std::string_view::npos)
+    return util::fail(util::ErrorKind::InvalidScenario, "no list after 'any_of'");
+  return std::pair(end, dash_column);
+}
+
+// `text` with `item` added as the last alternative of the `any_of` key at `at`.
+util::Expected<std::string> with_alternative_appended(std::string_view text,
+                                                      const util::SourceLoc& at,
+                                                      const std::string& item) {
+  auto refuse = [](std::string why) {
+    return util::fail(util::ErrorKind::InvalidScenario, std::move(why));
+  };
+  std::size_t start = line_start(text, at.line);
+  if (start == std::string_view::npos || at.col < 1) return refuse("no such position");
+  std::size_t key = start + static_cast<std::size_t>(at.col - 1);
+  constexpr std::string_view kKey = "any_of";
+  if (text.substr(key, kKey.size()) != kKey) return refuse("no 'any_of' key there");
+  std::size_t p = text.find_first_not_of(" \t", key + kKey.size());
+  if (p == std::string_view::npos || text[p] != ':') return refuse("no 'any_of' key there");
+  p = text.find_first_not_of(" \t", p + 1);
+  std::string out(text);
+  if (p != std::string_view::npos && text[p] == '[') {
+    bool empty = false;
+    auto insert = flow_list_insert_point(text, p, empty);
+    if (!insert) return util::fail(insert.error());
+    return out.insert(*insert, (empty ? "" : ", ") + item);
+  }
+  if (p != std::string_view::npos && !blank_or_comment(text.substr(p, line_end(text, p) - p)))
+    return refuse("the any_of list is neither [ ] nor a block list");
+  auto end = block_list_end(text, key);
+  if (!end) return util::fail(end.error());
+  std::string line = "\n" + std::string(end->second, ' ') + "- " + item;
+  return out.insert(end->first, line);
+}
+
+// `text` with the scalar at the edit's place replaced (or made an `any_of` with the old value).
+util::Expected<std::string> with_scalar_replaced(std::string_view text, const ScalarEdit& edit) {
+  auto refuse = [](std::string why) {
+    return util::fail(util::ErrorKind::InvalidScenario, std::move(why));
+  };
+  auto written = scalar_at(text, edit.at);
+  if (!written) return util::fail(written.error());
+  if (written->value.find("${") != std::string::npos) return refuse("holds a ${name} placeholder");
+  if (written->value != edit.old_text)
+    return refuse("the file no longer holds " + util::quote(edit.old_text) + " there");
+  const std::size_t length = written->end - written->begin;
+  bool as_alternative = !edit.alternative_when.empty();
+  std::string replacement = as_alternative ? alternative(edit, text.substr(written->begin, length))
+                                           : rendered(edit.value, *written);
+  std::string next(text);
+  next.replace(written->begin, length, replacement);
+  if (!as_alternative && !reads_back(next, edit))
+    return refuse("the new value would not read back as written");
+  return next;
 }
 
 }  // namespace
@@ -245,58 +371,19 @@ EditOutcome edit_scalars(std::string_view text, std::vector<ScalarEdit> edits) {
   std::sort(edits.begin(), edits.end(), [](const ScalarEdit& a, const ScalarEdit& b) {
     return std::pair(a.at.line, a.at.col) > std::pair(b.at.line, b.at.col);
   });
-  EditOutcome outcome{std::string(text), {}, {}};
+  EditOutcome outcome{std::string(text), {}, 0};
   for (auto& edit : edits) {
-    auto written = scalar_at(outcome.text, edit.at);
-    if (!written) {
-      outcome.refused.emplace_back(std::move(edit), written.error().message);
+    auto next = edit.append_to_any_of
+                    ? with_alternative_appended(outcome.text, edit.at, alternative_item(edit))
+                    : with_scalar_replaced(outcome.text, edit);
+    if (!next) {
+      outcome.refused.emplace_back(std::move(edit), next.error().message);
       continue;
     }
-    if (written->value.find("${") != std::string::npos) {
-      outcome.refused.emplace_back(std::move(edit), "holds a ${name} placeholder");
-      continue;
-    }
-    if (written->value != edit.old_text) {
-      outcome.refused.emplace_back(
-          std::move(edit), "the file no longer holds " + util::quote(edit.old_text) + " there");
-      continue;
-    }
-    const std::size_t length = written->end - written->begin;
-    bool as_alternative = !edit.alternative_when.empty();
-    std::string replacement = as_alternative
-                                  ? alternative(edit, outcome.text.substr(written->begin, length))
-                                  : rendered(edit.value, *written);
-    std::string next = outcome.text;
-    next.replace(written->begin, length, replacement);
-    if (!as_alternative && !reads_back(next, edit)) {
-      outcome.refused.emplace_back(std::move(edit), "the new value would not read back as written");
-      continue;
-    }
-    outcome.text = std::move(next);
-    outcome.changed_lines.push_back(edit.at.line);
+    outcome.text = std::move(*next);
+    ++outcome.applied;
   }
-  std::sort(outcome.changed_lines.begin(), outcome.changed_lines.end());
-  outcome.changed_lines.erase(
-      std::unique(outcome.changed_lines.begin(), outcome.changed_lines.end()),
-      outcome.changed_lines.end());
   return outcome;
-}
-
-std::string scalar_diff(const std::string& file, std::string_view before, std::string_view after,
-                        const std::vector<int>& changed_lines) {
-  auto line_of = [](std::string_view text, int line) {
-    std::size_t start = line_start(text, line);
-    if (start == std::string_view::npos) return std::string_view();
-    std::size_t end = std::min(text.find('\n', start), text.size());
-    return text.substr(start, end - start);
-  };
-  std::string out = "--- " + file + "\n+++ " + file + " (updated)\n";
-  for (int line : changed_lines) {
-    out += "@@ line " + std::to_string(line) + " @@\n";
-    out += "-" + std::string(line_of(before, line)) + "\n";
-    out += "+" + std::string(line_of(after, line)) + "\n";
-  }
-  return out;
 }
 
 }  // namespace scenario

@@ -20,14 +20,17 @@ struct ScalarEdit {
   // Non-empty: keep the old value and add `value` as an alternative for these versions, e.g.
   // `{dlv: "==1.27.2"}`: the scalar becomes `{any_of: [OLD, {eq: NEW, when: WHEN}]}`.
   std::string alternative_when = {};
+  // `at` is an `any_of` key (old_text "any_of") whose list gets `{eq: NEW, when: WHEN}` as its
+  // last item: before the `]` of a flow list, or as a new `- ` line after a block list's last item.
+  bool append_to_any_of = false;
 };
 
-// What rewriting a file gave: the new text, and the edits that could not be made, with why
-// ("block scalar", "holds a ${name} placeholder", "not found at 12:9").
+// What rewriting a file gave: the new text, how many edits were made, and those that could not
+// be, with why ("block scalar", "holds a ${name} placeholder", "not found at 12:9").
 struct EditOutcome {
   std::string text;
   std::vector<std::pair<ScalarEdit, std::string>> refused;
-  std::vector<int> changed_lines;  // 1-based, ascending, each once
+  int applied = 0;
 };
 
 // Applies `edits` to `text`. A double-quoted scalar stays double-quoted, a single-quoted one
@@ -43,10 +46,5 @@ util::Expected<std::string> read_scalar(std::string_view text, const util::Sourc
 // (`in_flow`: inside { } or [ ], where commas and brackets end a plain scalar), else
 // double-quoted with escapes.
 std::string yaml_scalar(const std::string& text, bool in_flow);
-
-// The changed lines of an edit as a small unified-style diff ("@@ line 12 @@", "-old", "+new"),
-// headed by `file`.
-std::string scalar_diff(const std::string& file, std::string_view before, std::string_view after,
-                        const std::vector<int>& changed_lines);
 
 }  // namespace scenario

@@ -37,7 +37,7 @@ TEST(ScalarEdit, ReplacesOnlyTheNamedScalarsInTheirOwnStyle) {
             "        b:\n"
             "          value: other text # note\n"
             "  - expect_exit: {code: 2}\n");
-  EXPECT_EQ(outcome.changed_lines, (std::vector<int>{3, 6, 8, 9}));
+  EXPECT_EQ(outcome.applied, 5);
 }
 
 TEST(ScalarEdit, PlainBecomesQuotedWhenTheValueWouldNotReadBack) {
@@ -77,11 +77,80 @@ TEST(ScalarEdit, RefusesWhatItCannotRewriteSafely) {
                      "holds a ${name} placeholder", "a block scalar (| or >) is left as written"}));
 }
 
-TEST(ScalarEdit, DiffShowsEachChangedLine) {
-  auto outcome = edit_scalars(kFile, {{at(9, 25), "0", 3}});
-  EXPECT_EQ(scalar_diff("s.yaml", kFile, outcome.text, outcome.changed_lines),
-            "--- s.yaml\n+++ s.yaml (updated)\n@@ line 9 @@\n"
-            "-  - expect_exit: {code: 0}\n+  - expect_exit: {code: 3}\n");
+ScalarEdit appended(int line, int col, nlohmann::json value) {
+  return {at(line, col), "any_of", std::move(value), R"({dlv: "==1.27.2"})", true};
+}
+
+// A value that already has alternatives gets dlv's answer as the last one, in the list's own form.
+TEST(ScalarEdit, AddsAnAlternativeToAFlowList) {
+  std::string file =
+      "a: {any_of: [\"x, ]\", {eq: 'y]'}]}  # stays\n"
+      "b:\n"
+      "  any_of: [1,\n"
+      "    2  # a comment with ] in it\n"
+      "  ]\n";
+  auto outcome = edit_scalars(file, {appended(1, 5, "z"), appended(3, 3, 3)});
+  ASSERT_TRUE(outcome.refused.empty());
+  EXPECT_EQ(outcome.applied, 2);
+  EXPECT_EQ(outcome.text,
+            "a: {any_of: [\"x, ]\", {eq: 'y]'}, {eq: z, when: {dlv: \"==1.27.2\"}}]}  # stays\n"
+            "b:\n"
+            "  any_of: [1,\n"
+            "    2, {eq: 3, when: {dlv: \"==1.27.2\"}}  # a comment with ] in it\n"
+            "  ]\n");
+}
+
+TEST(ScalarEdit, AddsAnAlternativeAfterTheLastItemOfABlockList) {
+  std::string file =
+      "function:\n"
+      "  any_of:   # why\n"
+      "    - {eq: main.main.func1, when: {go: \"<1.22\"}}\n"
+      "\n"
+      "    - eq: main.main.gowrap1\n"
+      "      when: {go: \">=1.22\"}\n"
+      "  # trailing comment\n"
+      "type:\n"
+      "  any_of:\n"
+      "  - int\n"
+      "  - \"a: b\"\n"
+      "next: 1";
+  auto outcome = edit_scalars(file, {appended(2, 3, "main.main.f"), appended(9, 3, "a: c")});
+  ASSERT_TRUE(outcome.refused.empty());
+  EXPECT_EQ(outcome.text,
+            "function:\n"
+            "  any_of:   # why\n"
+            "    - {eq: main.main.func1, when: {go: \"<1.22\"}}\n"
+            "\n"
+            "    - eq: main.main.gowrap1\n"
+            "      when: {go: \">=1.22\"}\n"
+            "    - {eq: main.main.f, when: {dlv: \"==1.27.2\"}}\n"
+            "  # trailing comment\n"
+            "type:\n"
+            "  any_of:\n"
+            "  - int\n"
+            "  - \"a: b\"\n"
+            "  - {eq: \"a: c\", when: {dlv: \"==1.27.2\"}}\n"
+            "next: 1");
+}
+
+TEST(ScalarEdit, RefusesAnAlternativeWhereThereIsNoAnyOfList) {
+  std::string file =
+      "a: {all_of: [x]}\n"
+      "b: {any_of: [x, y}\n"
+      "c:\n"
+      "  any_of: *alias\n"
+      "d:\n"
+      "  any_of:\n"
+      "  e: 1\n";
+  auto outcome = edit_scalars(
+      file, {appended(1, 5, 1), appended(2, 5, 1), appended(4, 3, 1), appended(6, 3, 1)});
+  EXPECT_EQ(outcome.text, file);
+  std::vector<std::string> why;
+  for (const auto& [edit, reason] : outcome.refused) why.push_back(reason);
+  EXPECT_EQ(why, (std::vector<std::string>{"no list after 'any_of'",
+                                           "the any_of list is neither [ ] nor a block list",
+                                           "the any_of list is not closed",
+                                           "no 'any_of' key there"}));
 }
 
 }  // namespace
