@@ -81,6 +81,12 @@ TEST(Drift, FromTheOldDistroCellEveryKnownDriftIsNamedOnce) {
   auto markdown = util::testing::read_file(summary);
   EXPECT_NE(markdown.find("## Drift: go1.19.8 dlv1.20.2 → go"), std::string::npos) << markdown;
   EXPECT_NE(markdown.find("| capabilities | response 'initialize'"), std::string::npos);
+  // Each drifted scenario shows both cells' exchanges step beside step, the differing rows marked.
+  auto html = util::testing::read_file(dir / "reports/drift/drift.html");
+  EXPECT_NE(html.find("DAP timelines side by side"), std::string::npos);
+  EXPECT_NE(html.find("<th>go1.19.8 dlv1.20.2</th>"), std::string::npos);
+  EXPECT_NE(html.find("<tr class=\"differs\">"), std::string::npos);
+  EXPECT_NE(html.find("→ request initialize"), std::string::npos);
 }
 
 // --run-gated runs what a gate keeps out of a cell and shows its drift, marked as gated.

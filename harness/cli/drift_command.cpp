@@ -222,6 +222,10 @@ drift::ScenarioDrift compare_scenario(const Runs& a, const Runs& b,
   auto compared = drift::compare_runs(from_logs, to_logs, subs);
   s.drifts = std::move(compared.drifts);
   s.unstable = compared.unstable;
+  if (!s.drifts.empty()) {
+    s.from_session = from_logs.front();
+    s.to_session = to_logs.front();
+  }
   return s;
 }
 

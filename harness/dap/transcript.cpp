@@ -87,4 +87,13 @@ util::Expected<void> Transcript::write_to(const std::filesystem::path& path) con
   return {};
 }
 
+std::string message_title(const json& message, bool sent) {
+  std::string title = sent ? "→ " : "← ";
+  if (!message.is_object()) return title + "(not a DAP message)";
+  std::string type = message.value("type", "");
+  title += type + " " + message.value(type == "event" ? "event" : "command", std::string());
+  if (type == "response" && message.value("success", true) == false) title += " (refused)";
+  return title;
+}
+
 }  // namespace dap

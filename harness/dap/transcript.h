@@ -31,6 +31,9 @@ struct TranscriptLine {
 };
 // nullopt for a line that is none of these.
 std::optional<TranscriptLine> parse_transcript_line(std::string_view line);
+// A message in one line of a timeline: "→ request stackTrace", "← response launch (refused)",
+// "← event stopped"; `sent`: the client sent it.
+std::string message_title(const json& message, bool sent);
 
 // The note a runner writes when the scenario's steps are over and its teardown (disconnect,
 // ending dlv) begins: what comes after it is no step's doing.

@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 
+#include "harness/drift/side_by_side.h"
 #include "harness/util/html.h"
 
 namespace drift {
@@ -227,7 +228,10 @@ std::string html_report(const DriftReport& report) {
     if (s.unreadable) body += html_escape(*s.unreadable) + "\n";
     for (const auto& d : s.drifts)
       body += html_escape(std::string("[") + kind_id(d.kind) + "] " + d.str()) + "\n";
-    body += "</pre></details>\n";
+    body += "</pre>\n";
+    if (s.from_session && s.to_session)
+      body += side_by_side_html(*s.from_session, *s.to_session, report.from, report.to);
+    body += "</details>\n";
   }
   return util::html_page("Drift: " + report.from + " -> " + report.to, body);
 }

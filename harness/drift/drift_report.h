@@ -6,6 +6,7 @@
 
 #include "harness/dap/json.h"
 #include "harness/drift/compare_sessions.h"
+#include "harness/drift/session_log.h"
 
 namespace drift {
 
@@ -23,6 +24,9 @@ struct ScenarioDrift {
   // Differences left out because two runs of one cell differ there too (timing, map order).
   std::size_t unstable = 0;
   std::optional<std::string> ran_despite_gate;  // --run-gated: the gate it ran despite
+  // The first run in each cell, kept for a scenario that drifted: drift.html shows them side by
+  // side.
+  std::optional<SessionLog> from_session, to_session;
 };
 
 // The comparison of a suite between two cells.
@@ -43,7 +47,8 @@ void print_report(std::FILE* out, const DriftReport& report);
 // scenarios is escaped: it can neither format nor inject HTML.
 std::string markdown_report(const DriftReport& report);
 // The same as one self-contained HTML page (drift.html): summary, tables by kind and of the
-// distinct drifts, and per scenario every difference; everything escaped, no script.
+// distinct drifts, and per scenario every difference and the two cells' DAP timelines side by
+// side; everything escaped, no script.
 std::string html_report(const DriftReport& report);
 // Everything as JSON (drift.json).
 dap::json json_report(const DriftReport& report);

@@ -7,6 +7,7 @@
 #include "harness/dap/transcript.h"
 #include "harness/drift/compare_sessions.h"
 #include "harness/drift/drift_report.h"
+#include "harness/drift/side_by_side.h"
 
 namespace drift {
 namespace {
@@ -197,18 +198,21 @@ DriftReport report_of(const std::vector<std::pair<std::string, std::string>>& lo
   auto to = session(290, variables(locals_to)).log();
   DriftReport report{"go1.19 dlv1.20.2", "go1.26 dlv1.27.2", {}};
   for (const char* file : {"scenarios/a.yaml", "scenarios/b.yaml"}) {
-    ScenarioDrift s{file, "x", "PASS", "FAIL", "", "", {}, {}, compare_sessions(from, to, {})};
+    ScenarioDrift s;
+    s.file = file;
+    s.name = "x";
+    s.from_status = "PASS";
+    s.to_status = "FAIL";
+    s.drifts = compare_sessions(from, to, {});
     report.scenarios.push_back(std::move(s));
   }
-  report.scenarios.push_back({"scenarios/c.yaml",
-                              "c",
-                              "SKIP",
-                              "PASS",
-                              "",
-                              "",
-                              "from cell: requires dlv >=1.27.2",
-                              {},
-                              {}});
+  ScenarioDrift gated;
+  gated.file = "scenarios/c.yaml";
+  gated.name = "c";
+  gated.from_status = "SKIP";
+  gated.to_status = "PASS";
+  gated.gated = "from cell: requires dlv >=1.27.2";
+  report.scenarios.push_back(std::move(gated));
   return report;
 }
 
@@ -244,6 +248,38 @@ TEST(DriftReport, MarkdownShowsProgramTextAsText) {
   EXPECT_EQ(md.find("</pre>"), std::string::npos) << md;
   EXPECT_NE(md.find("&lt;script&gt;alert(1)&lt;/script&gt;&lt;/pre&gt;\\|x"), std::string::npos)
       << md;
+}
+
+// The two cells' runs step beside step: same messages unmarked, a different one marked, a step
+// only one run reached still shown, program text escaped.
+TEST(SideBySide, PairsTheMessagesOfEachStepAndMarksTheOnesThatDiffer) {
+  TranscriptText from, to;
+  for (auto* t : {&from, &to}) t->exchange("initialize", json::object()).step(1, 9, "continue");
+  from.exchange("continue", json::object()).event("output", {{"output", "<script>x</script>"}});
+  to.exchange("continue", json::object()).event("terminated").step(2, 11, "expect_exit");
+  std::string html =
+      side_by_side_html(from.log(), to.log(), "go1.19 dlv1.20.2", "go1.26 dlv1.27.2");
+  EXPECT_NE(html.find("<th>go1.19 dlv1.20.2</th>"), std::string::npos) << html;
+  for (const char* step :
+       {">handshake<", ">step 1 continue (line 9)<", ">step 2 expect_exit (line 11)<"})
+    EXPECT_NE(html.find(step), std::string::npos) << step << "\n" << html;
+  EXPECT_NE(html.find("→ request continue"), std::string::npos) << html;
+  // initialize and continue (4 rows) are alike in both and stand side by side; output and
+  // terminated each stand alone, marked.
+  auto first = html.find("<tr class=\"differs\">");
+  ASSERT_NE(first, std::string::npos) << html;
+  auto second = html.find("<tr class=\"differs\">", first + 1);
+  ASSERT_NE(second, std::string::npos) << html;
+  EXPECT_EQ(html.find("<tr class=\"differs\">", second + 1), std::string::npos) << html;
+  EXPECT_LT(html.find("← event output", first), second) << html;
+  EXPECT_NE(html.find("<td></td><td></td></tr>", first), std::string::npos) << html;
+  EXPECT_NE(
+      html.find("<td></td><td></td><td class=\"n\">0.001s</td><td>← event terminated", second),
+      std::string::npos)
+      << html;
+  EXPECT_LT(html.find("request continue"), first) << html;
+  EXPECT_EQ(html.find("<script>"), std::string::npos) << html;
+  EXPECT_NE(html.find("&lt;script&gt;x&lt;/script&gt;"), std::string::npos) << html;
 }
 
 }  // namespace

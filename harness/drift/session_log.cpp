@@ -31,7 +31,8 @@ util::Expected<SessionLog> read_session_log(std::string_view transcript, const s
                         name + ":" + std::to_string(line_number) + ": not a DAP message");
     }
     bool sent = line->kind == dap::TranscriptLine::Kind::Sent;
-    log.messages.push_back({std::move(message), sent, log.steps.size() - 1});
+    log.messages.push_back(
+        {std::move(message), sent, log.steps.size() - 1, std::string(line->time)});
   }
   return log;
 }

@@ -27,6 +27,7 @@ struct LoggedMessage {
   dap::json message;
   bool from_client = false;
   std::size_t step = 0;  // index into SessionLog::steps
+  std::string time;      // since the session began: "0.123s"
 };
 
 // A scenario run's transcript as the drift comparison reads it: the steps, then every message in

@@ -73,14 +73,10 @@ std::string timeline_row(const std::string& text) {
   std::string css = "note", what(line->content), detail;
   if (line->kind != Kind::Note) {
     auto message = nlohmann::json::parse(line->content, nullptr, false);
-    std::string type = message.is_object() ? message.value("type", "") : "";
-    std::string name = message.is_object()
-                           ? message.value(type == "event" ? "event" : "command", std::string())
-                           : "";
     bool sent = line->kind == Kind::Sent;
-    css = sent ? "sent" : (type == "event" ? "event" : "received");
-    what = std::string(sent ? "→ " : "← ") + type + " " + name;
-    if (type == "response" && message.value("success", true) == false) what += " (refused)";
+    bool event = message.is_object() && message.value("type", "") == "event";
+    css = sent ? "sent" : (event ? "event" : "received");
+    what = dap::message_title(message, sent);
     detail = line->content;
     if (detail.size() > kMessageShown) detail = detail.substr(0, kMessageShown) + " …";
   }

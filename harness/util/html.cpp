@@ -43,6 +43,9 @@ summary { cursor: pointer; }
 .PASS { color: #1a7f37; } .FAIL { color: #cf222e; font-weight: bold; }
 .ERROR { color: #9a6700; font-weight: bold; } .SKIP { color: #656d76; }
 .sent { color: #0550ae; } .event { color: #8250df; } .note { color: #656d76; }
+tr.differs td { background: #fff8c5; }
+table.sbs { table-layout: fixed; width: 100%; } table.sbs col.t { width: 5.5em; }
+table.sbs td { overflow-wrap: anywhere; vertical-align: top; }
 )";
   std::string page =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
