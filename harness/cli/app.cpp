@@ -193,16 +193,22 @@ int run_cli(int argc, char** argv) {
   auto* list_cmd = app.add_subcommand("list", "List the scenarios found under the paths");
   list_cmd->add_option("paths", list_paths, "Scenario files or folders")->required();
 
-  std::filesystem::path launch_file;
+  std::vector<std::filesystem::path> launch_files;
   std::optional<std::string> lint_dlv_version;
   auto* lint_cmd = app.add_subcommand(
       "lint-launch",
-      "Report the attributes of a VS Code launch.json that dlv-dap ignores (dlvLoadConfig, "
-      "apiVersion, remotePath, unknown keys) and what to use instead");
-  lint_cmd->add_option("file", launch_file, "launch.json (comments and trailing commas allowed)")
+      "Report what dlv-dap ignores or misreads in VS Code files, and what to use instead: launch "
+      "configurations (dlvLoadConfig, apiVersion, remotePath, unknown keys, attributes of the "
+      "other request, invalid modes, ${VARS} VS Code does not expand, port/host) and the "
+      "go.delveConfig setting. Exit status: 0 no finding, 1 findings, 2 a file cannot be read or "
+      "parsed, or a bad option");
+  lint_cmd
+      ->add_option("files", launch_files,
+                   "launch.json, settings.json or .code-workspace files (comments and trailing "
+                   "commas allowed)")
       ->required();
   lint_cmd->add_option("--dlv-version", lint_dlv_version,
-                       "Advice for this dlv release, e.g. 1.26.2 (default: the newest)");
+                       "Advice for this dlv release, e.g. 1.26.2 or v1.28.0 (default: the newest)");
 
   std::optional<std::filesystem::path> doctor_go, doctor_dlv;
   std::filesystem::path doctor_workspace = ".";
@@ -268,8 +274,9 @@ int run_cli(int argc, char** argv) {
       "list lengths, events and lifecycle, capabilities, fields added or removed, output). "
       "What differs between two runs of one cell (addresses, goroutine and thread ids, handles, "
       "timings, the order of threads and of output lines) is not compared. A scenario gated off "
-      "in a cell is reported as gated. Reports: <reports>/drift/drift.json and drift.md (also "
-      "appended to $GITHUB_STEP_SUMMARY). Exit status: 0 no difference, 1 differences, 2 usage "
+      "in a cell is reported as gated. Reports: <reports>/drift/drift.html (with both cells' DAP "
+      "exchanges side by side), drift.json and drift.md (also appended to $GITHUB_STEP_SUMMARY). "
+      "Exit status: 0 no difference, 1 differences, 2 usage "
       "or invalid scenarios, 3 a tool missing or a cell Delve cannot run, 4 every scenario "
       "gated, 130/143 interrupted");
   drift_cmd->add_option("paths", drift.paths, "Scenario files or folders")->required();
@@ -324,7 +331,7 @@ int run_cli(int argc, char** argv) {
   if (*validate_cmd) return validate_command(validate_paths);
   if (*list_cmd) return list_command(list_paths);
   if (*compare_cmd) return compare_command(compare_base, compare_current, slower_factor);
-  if (*lint_cmd) return lint_launch_command(launch_file, lint_dlv_version);
+  if (*lint_cmd) return lint_launch_command(launch_files, lint_dlv_version);
   if (*replay_cmd) return replay_command(replay);
   if (*drift_cmd) return drift_command(drift);
   if (*install_cmd) return install_command(install_specs, install_go);

@@ -114,6 +114,48 @@ TEST(Cli, LintLaunchRejectsBrokenJsonWithItsPosition) {
                        ":3:18: error: expected a member name in double quotes or '}'\n");
 }
 
+// Several files at once (a launch.json, a settings.json, a file with nothing to lint): each is
+// linted and summed up; a broken one among them makes the exit 2 but the others are still read.
+TEST(Cli, LintLaunchReadsSeveralFilesAndSaysWhenOneHasNothingToLint) {
+  auto dir = util::testing::scratch_dir();
+  util::testing::write_file(dir / "settings.json", "{\"go.delveConfig\": {\"apiVersion\": 2}}\n");
+  util::testing::write_file(dir / "tasks.json", "{\"version\": \"2.0.0\", \"tasks\": []}\n");
+  auto r =
+      harness({"lint-launch", "fixtures/launch/wsl_blog.json", (dir / "settings.json").string(),
+               (dir / "tasks.json").string(), "--dlv-version", "v1.28.0"});
+  EXPECT_EQ(r.status.code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("harness: 4 finding(s) in fixtures/launch/wsl_blog.json\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("settings.json:1:21: warning: [go.delveConfig] 'apiVersion' is ignored"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("harness: " + (dir / "tasks.json").string() +
+                       " has no Go configuration (\"type\": \"go\") and no go.delveConfig: "
+                       "nothing to lint\nharness: 0 finding(s) in " +
+                       (dir / "tasks.json").string()),
+            std::string::npos)
+      << r.out;
+
+  r = harness({"lint-launch", (dir / "missing.json").string(), (dir / "tasks.json").string()});
+  EXPECT_EQ(r.status.code, 2) << r.out << r.err;
+  EXPECT_NE(r.out.find("0 finding(s) in " + (dir / "tasks.json").string()), std::string::npos);
+}
+
+TEST(Cli, LintLaunchRefusesAnythingButADlvVersionAndExplainsItsExitCodes) {
+  auto r = harness({"lint-launch", "fixtures/launch/wsl_blog.json", "--dlv-version", "banana"});
+  EXPECT_EQ(r.status.code, 2);
+  EXPECT_EQ(r.err,
+            "harness: --dlv-version: 'banana' is not a dlv version (e.g. 1.27.2 or "
+            "v1.28.0)\n");
+  EXPECT_EQ(r.out, "");
+  r = harness({"lint-launch", "--help"});
+  EXPECT_EQ(r.status.code, 0);
+  EXPECT_NE(r.out.find("Exit status: 0 no finding, 1 findings, 2 a file cannot be read or"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(Cli, DoctorReportsThisMachineAsJson) {
   auto r = harness({"doctor", "--json"});
   EXPECT_EQ(r.status.code, 0) << r.out << r.err;

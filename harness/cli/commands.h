@@ -79,9 +79,11 @@ struct DriftOptions {
 int run_command(const RunOptions& options);
 // `harness validate`: load and validate only; prints every diagnostic; 0 if all valid, else 2.
 int validate_command(const std::vector<std::filesystem::path>& paths);
-// `harness lint-launch`: reports the attributes of a VS Code launch.json that dlv-dap ignores or
-// that need a newer dlv; 0 if none, 1 if any, 2 if the file cannot be read or parsed.
-int lint_launch_command(const std::filesystem::path& file,
+// `harness lint-launch`: reports, for each file (launch.json, settings.json, .code-workspace), the
+// attributes that dlv-dap ignores or that need a newer dlv; says so for a file with nothing it
+// reads. 0 if no finding, 1 if any, 2 if a file cannot be read or parsed or `dlv_version` is not
+// a version (every file is still linted).
+int lint_launch_command(const std::vector<std::filesystem::path>& files,
                         const std::optional<std::string>& dlv_version);
 // `harness doctor`: checks the debugging set-up (tools, WSL, ptrace, workspace) and prints each
 // finding with its remedy, as text or JSON; 1 if any check failed, else 0.

@@ -25,9 +25,16 @@ struct Finding {
   std::string str() const;
 };
 
-// Everything to report for the "go" configurations of a launch.json document. `dlv_version`
-// (e.g. "1.27.2"), when known, sharpens advice that depends on the dlv release.
+// Everything to report for the "go" configurations of a launch.json document (or the `launch`
+// block of a .code-workspace file) and for vscode-go's `go.delveConfig` setting of a
+// settings.json (or of a workspace's `settings`). `dlv_version` (e.g. "1.27.2" or "v1.27.2"),
+// when known, sharpens advice that depends on the dlv release.
 std::vector<Finding> lint_launch(const Document& doc,
                                  const std::optional<std::string>& dlv_version);
+
+// How many "go" configurations the document holds, and whether it holds `go.delveConfig`: a
+// file with neither has nothing this linter reads.
+std::size_t go_configurations(const Document& doc);
+bool has_delve_config(const Document& doc);
 
 }  // namespace launchjson

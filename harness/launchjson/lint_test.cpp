@@ -105,8 +105,63 @@ TEST(LintLaunch, RemoteModeBelongsToAttach) {
     "mode": "remote"}]})");
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0],
-            "launch.json:2:5: warning: [R] mode 'remote' is not a launch mode with dlv-dap; use "
-            "\"request\": \"attach\" with \"mode\": \"remote\"");
+            "launch.json:2:5: warning: [R] mode 'remote' is not a launch mode (auto, debug, test, "
+            "exec, replay, core); use \"request\": \"attach\" with \"mode\": \"remote\"");
+}
+
+// Attributes of the other request, a mode no request has (with a suggestion), port/host on a
+// launch, and ${VARS} VS Code leaves as written.
+TEST(LintLaunch, WhatDoesNotFitTheRequest) {
+  auto findings = lint(R"({"configurations": [
+  {"name": "A", "type": "go", "request": "attach", "mode": "debug", "processId": 1,
+   "program": "${workspaceFolder}", "args": ["-v"], "buildFlags": "-race", "envFile": "x.env"},
+  {"name": "L", "type": "go", "request": "launch", "mode": "tets", "processId": 7,
+   "port": 2345, "program": "${HOME}/src/${env:USER}/${fileDirname}", "args": ["${myVar}"]}
+]})");
+  std::vector<std::string> expected = {
+      "launch.json:2:52: warning: [A] mode 'debug' is not an attach mode (local, remote); to start "
+      "the program use \"request\": \"launch\"",
+      "launch.json:3:4: warning: [A] 'program' belongs to a launch configuration; attach ignores it",
+      "launch.json:3:37: warning: [A] 'args' belongs to a launch configuration; attach ignores it",
+      "launch.json:3:53: warning: [A] 'buildFlags' belongs to a launch configuration; attach "
+      "ignores it",
+      "launch.json:3:76: warning: [A] 'envFile' belongs to a launch configuration; attach ignores "
+      "it",
+      "launch.json:4:52: warning: [L] mode 'tets' is not a launch mode (auto, debug, test, exec, "
+      "replay, core); did you mean 'test'?",
+      "launch.json:4:68: warning: [L] 'processId' belongs to an attach configuration; launch "
+      "ignores it",
+      "launch.json:5:4: info: [L] with 'port'/'host' vscode-go does not start dlv: it connects to a "
+      "`dlv dap` server already listening there (right when you point VS Code at one on purpose, "
+      "e.g. `harness proxy`)",
+      "launch.json:5:29: warning: [L] '${HOME}' is not a VS Code variable and stays as written; "
+      "use '${env:HOME}'",
+      "launch.json:5:80: warning: [L] '${myVar}' is not a VS Code variable and stays as written"};
+  EXPECT_EQ(findings, expected);
+}
+
+// settings.json's go.delveConfig and a .code-workspace file's launch block and settings are read.
+TEST(LintLaunch, ReadsDelveConfigAndWorkspaceFiles) {
+  auto settings = lint(R"({"go.delveConfig": {"dlvLoadConfig": {"maxStringLen": 1000},
+  "apiVersion": 2, "showGlobalVariable": true}})");
+  ASSERT_EQ(settings.size(), 3u);
+  EXPECT_NE(settings[0].find("1:21: warning: [go.delveConfig] 'dlvLoadConfig' is ignored"),
+            std::string::npos);
+  EXPECT_NE(settings[1].find("2:3: warning: [go.delveConfig] 'apiVersion' is ignored"),
+            std::string::npos);
+  EXPECT_NE(settings[2].find("'showGlobalVariable' is not a go.delveConfig setting (did you mean "
+                             "'showGlobalVariables'?)"),
+            std::string::npos);
+  auto workspace = lint(R"({"folders": [{"path": "."}],
+  "settings": {"go.delveConfig": {"debugAdapter": "legacy", "dlvLoadConfig": {}}},
+  "launch": {"configurations": [{"name": "W", "type": "go", "request": "launch",
+    "apiVersion": 2}]}})");
+  ASSERT_EQ(workspace.size(), 2u);
+  EXPECT_NE(workspace[0].find("2:35: info: [go.delveConfig] every Go configuration without its "
+                              "own 'debugAdapter' uses the legacy adapter"),
+            std::string::npos);
+  EXPECT_NE(workspace[1].find("4:5: warning: [W] 'apiVersion' is ignored by dlv-dap"),
+            std::string::npos);
 }
 
 }  // namespace
