@@ -33,19 +33,29 @@ std::size_t line_start(std::string_view text, int line) {
 }
 
 // Whether the line prefix [from, to) leaves a { or [ open (quotes skipped).
+// Follows quoted scalars through `text`: true when text[i] opens, is inside or closes one
+// (`quote` the open quote, `i` moved past a backslash escape).
+bool quoted_at(std::string_view text, std::size_t& i, char& quote) {
+  char c = text[i];
+  if (quote) {
+    if (c == '\\' && quote == '"')
+      ++i;
+    else if (c == quote)
+      quote = 0;
+    return true;
+  }
+  if (c != '"' && c != '\'') return false;
+  quote = c;
+  return true;
+}
+
 bool opens_flow(std::string_view text, std::size_t from, std::size_t to) {
   int depth = 0;
   char quote = 0;
   for (std::size_t i = from; i < to; ++i) {
     char c = text[i];
-    if (quote) {
-      if (c == '\\' && quote == '"')
-        ++i;
-      else if (c == quote)
-        quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '{' || c == '[') {
+    if (quoted_at(text, i, quote)) continue;
+    if (c == '{' || c == '[') {
       ++depth;
     } else if ((c == '}' || c == ']') && depth > 0) {
       --depth;
@@ -251,11 +261,7 @@ util::Expected<std::size_t> flow_list_insert_point(std::string_view text, std::s
   std::size_t last_content = open + 1;
   for (std::size_t i = open; i < text.size(); ++i) {
     char c = text[i];
-    if (quote) {
-      if (c == '\\' && quote == '"')
-        ++i;
-      else if (c == quote)
-        quote = 0;
+    if (quoted_at(text, i, quote)) {
       last_content = i + 1;
       continue;
     }
@@ -263,9 +269,7 @@ util::Expected<std::size_t> flow_list_insert_point(std::string_view text, std::s
       i = line_end(text, i) - 1;
       continue;
     }
-    if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '[' || c == '{') {
+    if (c == '[' || c == '{') {
       closers += c == '[' ? ']' : '}';
     } else if (c == ']' || c == '}') {
       if (closers.back() != c) break;
