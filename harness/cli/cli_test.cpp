@@ -164,7 +164,7 @@ TEST(Cli, DoctorReportsThisMachineAsJson) {
   std::vector<std::string> ids;
   for (const auto& c : report["checks"]) ids.push_back(c["id"]);
   EXPECT_EQ(util::join(ids, ","),
-            "go,dlv,go-support,dlv-dap,wsl,systemd,cgroups,dev-shm,ptrace,"
+            "go,dlv,go-support,dlv-dap,wsl,systemd,cgroups,dev-shm,ptrace,ptrace-probe,"
             "go-env,workspace");
   EXPECT_EQ(report["checks"][3]["level"], "ok") << r.out;
 }

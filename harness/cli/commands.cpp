@@ -8,6 +8,7 @@
 
 #include "harness/cli/exit_codes.h"
 #include "harness/cli/scenario_files.h"
+#include "harness/doctor/ptrace_probe.h"
 #include "harness/doctor/system_checks.h"
 #include "harness/doctor/tool_checks.h"
 #include "harness/gotool/toolchain.h"
@@ -101,6 +102,9 @@ int doctor_command(const std::optional<std::filesystem::path>& go,
   auto checks = doctor::tool_checks(go, dlv);
   auto system = doctor::system_checks(doctor::SystemView::real(),
                                       std::filesystem::absolute(workspace).lexically_normal());
+  auto ptrace_scope = std::find_if(system.begin(), system.end(),
+                                   [](const doctor::Check& c) { return c.id == "ptrace"; });
+  system.insert(ptrace_scope + 1, doctor::check_ptrace_probe(doctor::probe_ptrace()));
   checks.insert(checks.end(), system.begin(), system.end());
   if (json) {
     std::printf("%s\n", doctor::to_json(checks).dump(2).c_str());

@@ -94,10 +94,41 @@ Check check_ptrace(const SystemView& system) {
           "set kernel.yama.ptrace_scope=1 in /etc/sysctl.d/ and reboot"};
 }
 
+namespace {
+
+// The file `go env -w` writes: $GOENV ("off": none), else $XDG_CONFIG_HOME/go/env, else
+// $HOME/.config/go/env; "" when there is none.
+std::string go_env_file(const SystemView& system) {
+  if (auto goenv = system.env("GOENV"); goenv && !goenv->empty())
+    return *goenv == "off" ? "" : *goenv;
+  if (auto config = system.env("XDG_CONFIG_HOME"); config && !config->empty())
+    return *config + "/go/env";
+  if (auto home = system.env("HOME"); home && !home->empty()) return *home + "/.config/go/env";
+  return "";
+}
+
+// A Go setting as `go` sees it: the environment first, then the `go env -w` file (whose name
+// goes to `from`).
+std::optional<std::string> go_setting(const SystemView& system, const std::string& name,
+                                      std::string& from) {
+  if (auto value = system.env(name)) return value;
+  std::string file = go_env_file(system);
+  auto text = file.empty() ? std::nullopt : system.read(file);
+  if (!text) return std::nullopt;
+  for (const auto& line : util::split(*text, '\n')) {
+    if (!util::starts_with(line, name + "=")) continue;
+    from = file;
+    return line.substr(name.size() + 1);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Check check_go_environment(const SystemView& system) {
   std::vector<std::string> problems;
-  std::string fix;
-  if (auto flags = system.env("GOFLAGS")) {
+  std::string fix, from;
+  if (auto flags = go_setting(system, "GOFLAGS", from)) {
     if (flags->find("-trimpath") != std::string::npos) {
       problems.push_back(
           "GOFLAGS has -trimpath (source paths in the binary no longer match the "
@@ -107,7 +138,12 @@ Check check_go_environment(const SystemView& system) {
     if (std::regex_search(*flags, strip)) {
       problems.push_back("GOFLAGS strips symbols or DWARF (-ldflags -s/-w): nothing to debug");
     }
-    if (!problems.empty()) fix = "unset GOFLAGS for debug builds";
+    if (!problems.empty() && !from.empty()) {
+      problems.back() += " (set by `go env -w` in " + from + ")";
+      fix = "`go env -u GOFLAGS` for debug builds";
+    } else if (!problems.empty()) {
+      fix = "unset GOFLAGS for debug builds";
+    }
   }
   if (!problems.empty()) return {"go-env", Level::Warn, util::join(problems, "; "), fix};
   if (auto debug = system.env("GODEBUG"); debug && !debug->empty()) {
@@ -130,8 +166,13 @@ Check check_workspace(const SystemView& system, const std::filesystem::path& wor
             "substitutePath"};
   }
   std::error_code ec;
-  auto real = std::filesystem::canonical(system.path(shown), ec);
   auto given = system.path(shown);
+  if (!std::filesystem::is_directory(given, ec)) {
+    return {"workspace", Level::Fail,
+            shown + (std::filesystem::exists(given, ec) ? " is not a folder" : " does not exist"),
+            "give --workspace the folder you open in the editor"};
+  }
+  auto real = std::filesystem::canonical(given, ec);
   if (!ec && real != given) {
     return {"workspace", Level::Warn,
             shown + " is reached through a symlink (real path " + "/" +

@@ -19,9 +19,11 @@ Check check_cgroups(const SystemView& system);
 Check check_dev_shm(const SystemView& system);
 // Yama ptrace_scope: 0/1 fine for launching, attach to a running process needs 0 (or root).
 Check check_ptrace(const SystemView& system);
-// GOFLAGS / GODEBUG settings that break or change debugging.
+// GOFLAGS (from the environment or the `go env -w` file) / GODEBUG settings that break or change
+// debugging.
 Check check_go_environment(const SystemView& system);
-// A workspace under a Windows drive (/mnt/c/...) or reached through a symlink.
+// A workspace that is missing (a failure), under a Windows drive (/mnt/c/...) or reached through
+// a symlink.
 Check check_workspace(const SystemView& system, const std::filesystem::path& workspace);
 
 // All of the above, in that order.

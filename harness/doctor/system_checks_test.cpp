@@ -1,4 +1,5 @@
 #include "harness/doctor/system_checks.h"
+#include "harness/doctor/ptrace_probe.h"
 
 #include <gtest/gtest.h>
 
@@ -120,12 +121,51 @@ TEST(DoctorSystem, WorkspaceBehindASymlink) {
             "/home/dev/src/app)");
 }
 
+// `go env -w GOFLAGS=...` writes the go env file, which go reads when the variable is unset.
+TEST(DoctorSystem, GoflagsFromTheGoEnvFileAreRead) {
+  FakeSystem s;
+  s.env("HOME", "/home/dev").file("/home/dev/.config/go/env", "GOPROXY=off\nGOFLAGS=-trimpath\n");
+  auto check = check_go_environment(s.view());
+  EXPECT_EQ(check.level, Level::Warn);
+  EXPECT_EQ(check.summary,
+            "GOFLAGS has -trimpath (source paths in the binary no longer match the files: "
+            "breakpoints do not verify) (set by `go env -w` in /home/dev/.config/go/env)");
+  EXPECT_EQ(check.remedy, "`go env -u GOFLAGS` for debug builds");
+  // The environment wins over the file; GOENV=off turns the file off.
+  s.env("GOFLAGS", "-mod=mod");
+  EXPECT_EQ(check_go_environment(s.view()).level, Level::Ok);
+  FakeSystem off;
+  off.env("HOME", "/home/dev")
+      .env("GOENV", "off")
+      .file("/home/dev/.config/go/env", "GOFLAGS=-trimpath\n");
+  EXPECT_EQ(check_go_environment(off.view()).level, Level::Ok);
+}
+
+TEST(DoctorSystem, AMissingWorkspaceIsAFailure) {
+  auto s = healthy_wsl2();
+  auto check = check_workspace(s.view(), "/home/dev/src/nope");
+  EXPECT_EQ(check.level, Level::Fail);
+  EXPECT_EQ(check.summary, "/home/dev/src/nope does not exist");
+  EXPECT_EQ(check_workspace(s.view(), "/home/dev/src/app").level, Level::Ok);
+}
+
 TEST(DoctorSystem, GodebugIsReported) {
   FakeSystem s;
   s.env("GODEBUG", "asyncpreemptoff=1");
   auto check = check_go_environment(s.view());
   EXPECT_EQ(check.level, Level::Info);
   EXPECT_EQ(check.summary, "GODEBUG=asyncpreemptoff=1 applies to the debugged programs");
+}
+
+// On this machine dlv debugs, so the probe must attach; a refusal is a failure with a remedy.
+TEST(DoctorPtrace, ProbeAttachesToItsChildHereAndARefusalFails) {
+  EXPECT_EQ(probe_ptrace(), std::nullopt);
+  EXPECT_EQ(check_ptrace_probe(std::nullopt).level, Level::Ok);
+  auto refused = check_ptrace_probe(std::string("Operation not permitted"));
+  EXPECT_EQ(refused.level, Level::Fail);
+  EXPECT_EQ(refused.summary,
+            "ptrace of a child this process started was refused (Operation not permitted): dlv "
+            "cannot debug here");
 }
 
 TEST(DoctorReport, JsonNamesEveryCheckAndTheWorstLevel) {
