@@ -72,7 +72,10 @@ inline std::string final_action(const std::vector<nlohmann::json>& events,
   std::string action;
   for (const auto& e : events) {
     std::string a = e.value("Action", "");
-    if (e.value("Test", "") == test && (a == "pass" || a == "fail" || a == "skip")) action = a;
+    // The scenario "dir/x.yaml" is Test "x.yaml" of a Package ending in "dir".
+    std::string id = e.value("Package", "") + "/" + e.value("Test", "");
+    bool named = e.contains("Test") && util::ends_with(id, "/" + test);
+    if (named && (a == "pass" || a == "fail" || a == "skip")) action = a;
   }
   return action;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "harness/util/strings.h"
@@ -45,18 +46,31 @@ const char* action_of(runner::Status status) {
 }  // namespace
 
 Test2JsonReporter::Test2JsonReporter(std::FILE* out, std::string package)
-    : out_(out), package_(std::move(package)), start_(std::chrono::steady_clock::now()) {
-  emit("start", "", nullptr);
+    : out_(out), package_(std::move(package)), start_(std::chrono::steady_clock::now()) {}
+
+Test2JsonReporter::GoTest Test2JsonReporter::go_test(const std::string& id, int repetition) const {
+  std::filesystem::path file(id);
+  std::string folder = file.parent_path().relative_path().string();
+  std::string test = file.filename().string();
+  if (repetition > 1) test += "#" + std::to_string(repetition);
+  return {folder.empty() ? package_ : package_ + "/" + folder, test};
 }
 
-std::string Test2JsonReporter::test_name(const std::string& id, int repetition) {
-  return repetition > 1 ? id + "#" + std::to_string(repetition) : id;
+void Test2JsonReporter::seen(const std::string& package, bool ok) {
+  auto it = std::find_if(packages_.begin(), packages_.end(),
+                         [&](const auto& p) { return p.first == package; });
+  if (it != packages_.end()) {
+    it->second = it->second && ok;
+    return;
+  }
+  packages_.emplace_back(package, ok);
+  emit("start", {package, ""}, nullptr);
 }
 
-void Test2JsonReporter::emit(const std::string& action, const std::string& test,
+void Test2JsonReporter::emit(const std::string& action, const GoTest& test,
                              const std::string* output, double elapsed) {
-  nlohmann::json event = {{"Time", now_rfc3339()}, {"Action", action}, {"Package", package_}};
-  if (!test.empty()) event["Test"] = test;
+  nlohmann::json event = {{"Time", now_rfc3339()}, {"Action", action}, {"Package", test.package}};
+  if (!test.test.empty()) event["Test"] = test.test;
   if (elapsed >= 0) event["Elapsed"] = elapsed;
   if (output) event["Output"] = *output;
   std::string line = event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -66,14 +80,16 @@ void Test2JsonReporter::emit(const std::string& action, const std::string& test,
 
 void Test2JsonReporter::started(const scenario::ScenarioEntry& scenario, int repetition,
                                 std::size_t, std::size_t) {
-  std::string test = test_name(scenario.file.string(), repetition);
+  GoTest test = go_test(scenario.file.string(), repetition);
+  seen(test.package, true);
   emit("run", test, nullptr);
-  std::string line = "=== RUN   " + test + "\n";
+  std::string line = "=== RUN   " + test.test + "\n";
   emit("output", test, &line);
 }
 
 void Test2JsonReporter::finished(const runner::ScenarioResult& r) {
-  std::string test = test_name(r.id, r.repetition);
+  GoTest test = go_test(r.id, r.repetition);
+  seen(test.package, r.status != runner::Status::Fail && r.status != runner::Status::Error);
   auto say = [&](const std::string& text) {
     for (const auto& line : util::split(text, '\n')) {
       std::string out = "    " + line + "\n";
@@ -90,27 +106,31 @@ void Test2JsonReporter::finished(const runner::ScenarioResult& r) {
                                                            : "FAIL";
   char elapsed[32];
   std::snprintf(elapsed, sizeof elapsed, "%.2fs", seconds_of(r.duration));
-  std::string summary = "--- " + verdict + ": " + test + " (" + elapsed + ")\n";
+  std::string summary = "--- " + verdict + ": " + test.test + " (" + elapsed + ")\n";
   emit("output", test, &summary);
   emit(action_of(r.status), test, nullptr, seconds_of(r.duration));
-  reported_.push_back(test);
+  reported_.push_back(test.package + "\n" + test.test);
 }
 
 void Test2JsonReporter::done(const std::vector<runner::ScenarioResult>& results) {
-  bool ok = true;
   for (const auto& r : results) {
-    ok = ok && r.status != runner::Status::Fail && r.status != runner::Status::Error;
-    std::string test = test_name(r.id, r.repetition);
-    if (std::find(reported_.begin(), reported_.end(), test) != reported_.end()) continue;
+    GoTest test = go_test(r.id, r.repetition);
+    seen(test.package, r.status != runner::Status::Fail && r.status != runner::Status::Error);
+    if (std::find(reported_.begin(), reported_.end(), test.package + "\n" + test.test) !=
+        reported_.end())
+      continue;
     emit("run", test, nullptr);
-    std::string line = "    " + r.problem.message + "\n--- SKIP: " + test + " (0.00s)\n";
+    std::string line = "    " + r.problem.message + "\n--- SKIP: " + test.test + " (0.00s)\n";
     emit("output", test, &line);
     emit("skip", test, nullptr, 0);
   }
+  if (packages_.empty()) seen(package_, true);
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  std::string verdict = ok ? "PASS\n" : "FAIL\n";
-  emit("output", "", &verdict);
-  emit(ok ? "pass" : "fail", "", nullptr, elapsed);
+  for (const auto& [package, ok] : packages_) {
+    std::string verdict = ok ? "PASS\n" : "FAIL\n";
+    emit("output", {package, ""}, &verdict);
+    emit(ok ? "pass" : "fail", {package, ""}, nullptr, elapsed);
+  }
 }
 
 }  // namespace report
