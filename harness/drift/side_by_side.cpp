@@ -5,6 +5,7 @@
 
 #include "harness/dap/transcript.h"
 #include "harness/util/html.h"
+#include "harness/util/line_diff.h"
 
 namespace drift {
 
@@ -40,22 +41,16 @@ std::vector<std::string> titles(const StepMessages* step) {
 // (a longest common subsequence) side by side, any other alone on its side.
 std::vector<Row> aligned(const StepMessages* left, const StepMessages* right) {
   auto a = titles(left), b = titles(right);
-  const std::size_t n = a.size(), m = b.size();
-  // suffix[i][j]: the longest common subsequence of a[i..] and b[j..].
-  std::vector<std::vector<std::size_t>> suffix(n + 1, std::vector<std::size_t>(m + 1, 0));
-  for (std::size_t i = n; i-- > 0;)
-    for (std::size_t j = m; j-- > 0;)
-      suffix[i][j] =
-          a[i] == b[j] ? suffix[i + 1][j + 1] + 1 : std::max(suffix[i + 1][j], suffix[i][j + 1]);
+  auto kept = util::common_subsequence({a.begin(), a.end()}, {b.begin(), b.end()});
   std::vector<Row> rows;
   std::size_t i = 0, j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] == b[j]) {
-      rows.emplace_back(left->messages[i++], right->messages[j++]);
-    } else if (j == m || (i < n && suffix[i + 1][j] >= suffix[i][j + 1])) {
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && !kept.in_a[i]) {
       rows.emplace_back(left->messages[i++], nullptr);
-    } else {
+    } else if (j < b.size() && !kept.in_b[j]) {
       rows.emplace_back(nullptr, right->messages[j++]);
+    } else {
+      rows.emplace_back(left->messages[i++], right->messages[j++]);
     }
   }
   return rows;
