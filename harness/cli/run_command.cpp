@@ -301,6 +301,7 @@ std::vector<runner::ScenarioResult> run_cell(const Cell& cell, const RunPlan& pl
   std::optional<report::Test2JsonReporter> json;
   if (out.json) json.emplace(out.json, matrix ? cell.name : "dlv-harness");
   std::vector<runner::ScenarioResult> results;
+  const auto cell_started = util::Clock::now();
   if (cell.incompatible) {
     std::fprintf(out.console, "harness: cell %s skipped: %s\n", cell.name.c_str(),
                  cell.incompatible->c_str());
@@ -324,7 +325,8 @@ std::vector<runner::ScenarioResult> run_cell(const Cell& cell, const RunPlan& pl
     std::fprintf(out.console, "harness: cell %s: %s\n", cell.name.c_str(),
                  report::summary_line(results).substr(9).c_str());
   }
-  suites.push_back({matrix ? cell.name : "dlv-harness", results, std::move(properties)});
+  auto wall = std::chrono::duration_cast<util::Duration>(util::Clock::now() - cell_started);
+  suites.push_back({matrix ? cell.name : "dlv-harness", results, std::move(properties), wall});
   return results;
 }
 

@@ -68,6 +68,15 @@ util::Expected<std::vector<Case>> read_junit(const std::string& text, const std:
   return cases;
 }
 
+// "dlv-harness / fixtures/cli/x.yaml" for Package "dlv-harness/fixtures/cli" and Test "x.yaml":
+// the run (or cell) name, then the scenario path, as reports of earlier versions wrote them
+// (Package the run, Test the whole path), so that old and new reports compare.
+std::string case_key(const std::string& package, const std::string& test) {
+  auto slash = package.find('/');
+  if (slash == std::string::npos) return package + " / " + test;
+  return package.substr(0, slash) + " / " + package.substr(slash + 1) + "/" + test;
+}
+
 util::Expected<std::vector<Case>> read_test2json(const std::string& text, const std::string& file) {
   std::map<std::string, Case> by_test;
   std::map<std::string, std::string> output;  // per test, the lines that explain a failure
@@ -83,7 +92,7 @@ util::Expected<std::vector<Case>> read_test2json(const std::string& text, const 
     }
     std::string test = event.value("Test", "");
     if (test.empty()) continue;
-    std::string key = event.value("Package", "") + " / " + test;
+    std::string key = case_key(event.value("Package", ""), test);
     std::string action = event.value("Action", "");
     if (action == "output") {
       std::string out = event.value("Output", "");

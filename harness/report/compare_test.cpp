@@ -48,13 +48,34 @@ TEST(Compare, BrokenReportsAreErrorsWithTheirPlace) {
   std::ofstream(dir / "bad.xml") << "<testsuites>\n<testsuite>\n</testsuites>\n";
   auto xml = read_report(dir / "bad.xml");
   ASSERT_FALSE(xml.ok());
-  EXPECT_NE(xml.error().message.find("bad.xml:4: not valid XML: unexpected end of data"), std::string::npos)
+  EXPECT_NE(xml.error().message.find("bad.xml:4: not valid XML: unexpected end of data"),
+            std::string::npos)
       << xml.error().message;
   std::ofstream(dir / "bad.json") << "{\"Action\":\"run\"}\nnot json\n";
   auto json = read_report(dir / "bad.json");
   ASSERT_FALSE(json.ok());
   EXPECT_NE(json.error().message.find("bad.json:2: not a JSON event: not json"), std::string::npos)
       << json.error().message;
+}
+
+// A --json report names a scenario by its folder's Package and file's Test; one from before
+// that (the run as Package, the path as Test) names the same case.
+TEST(Compare, JsonReportsOfBothNamingsNameTheSameCase) {
+  auto dir = util::testing::scratch_dir();
+  std::ofstream(dir / "old.json")
+      << R"({"Action":"fail","Package":"dlv-harness","Test":"fixtures/cli/x.yaml","Elapsed":1})"
+      << "\n";
+  std::ofstream(dir / "new.json")
+      << R"({"Action":"pass","Package":"dlv-harness/fixtures/cli","Test":"x.yaml","Elapsed":1})"
+      << "\n";
+  auto before = read_report(dir / "old.json");
+  auto after = read_report(dir / "new.json");
+  ASSERT_TRUE(before.ok() && after.ok());
+  ASSERT_EQ(after->size(), 1u);
+  EXPECT_EQ(after->front().key, "dlv-harness / fixtures/cli/x.yaml");
+  auto c = compare(*before, *after);
+  EXPECT_EQ(c.newly_passing.size(), 1u);
+  EXPECT_TRUE(c.added.empty());
 }
 
 }  // namespace

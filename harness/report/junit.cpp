@@ -35,12 +35,21 @@ std::string hostname() {
   return buf;
 }
 
-// "scenarios/variables/locals.yaml" -> "scenarios.variables.locals"
+// "scenarios/variables/locals.yaml" -> "scenarios.variables.locals"; an absolute path without
+// its leading "/" ("/tmp/x.yaml" -> "tmp.x": readers split the class name at dots).
 std::string classname(const std::string& id) {
-  std::string out = std::filesystem::path(id).replace_extension().generic_string();
+  std::string out = std::filesystem::path(id).relative_path().replace_extension().generic_string();
   for (char& c : out)
     if (c == '/') c = '.';
   return out;
+}
+
+// Surefire's element for the failed first attempt of a retried case: `flakyFailure` when a retry
+// passed, `rerunFailure` when the retries failed too.
+std::string surefire_rerun(const char* element, const runner::Problem& first) {
+  return std::string("      <") + element + " message=\"" +
+         xml_escape(first_line(first.message), true) + "\" type=\"expectation\">" +
+         xml_escape(first.message) + "</" + element + ">\n";
 }
 
 void testcase(std::string& x, const runner::ScenarioResult& r, JunitFlavour flavour) {
@@ -51,7 +60,10 @@ void testcase(std::string& x, const runner::ScenarioResult& r, JunitFlavour flav
     x += " file=\"" + xml_escape(r.id, true) + "\" line=\"" + std::to_string(r.loc.line) + "\"";
   }
   if (r.flaky()) {
-    x += " status=\"flaky\">\n      <system-out>" +
+    x += " status=\"flaky\">\n";
+    if (flavour == JunitFlavour::Extended && r.first_failure)
+      x += surefire_rerun("flakyFailure", *r.first_failure);
+    x += "      <system-out>" +
          xml_escape("flaky: passed on attempt " + std::to_string(r.attempts) +
                     "; attempt 1 failed:\n" + (r.first_failure ? r.first_failure->message : "")) +
          "</system-out>\n    </testcase>\n";
@@ -64,12 +76,17 @@ void testcase(std::string& x, const runner::ScenarioResult& r, JunitFlavour flav
   x += ">\n";
   const std::string& message = r.problem.message;
   if (r.status == Status::Skip) {
-    x += "      <skipped>" + xml_escape(message) + "</skipped>\n";
+    std::string reason = flavour == JunitFlavour::Extended
+                             ? " message=\"" + xml_escape(first_line(message), true) + "\""
+                             : "";
+    x += "      <skipped" + reason + ">" + xml_escape(message) + "</skipped>\n";
   } else {
     const char* element = r.status == Status::Fail ? "failure" : "error";
     const char* type = r.status == Status::Fail ? "expectation" : "infrastructure";
     x += std::string("      <") + element + " message=\"" + xml_escape(first_line(message), true) +
          "\" type=\"" + type + "\">" + xml_escape(message) + "</" + element + ">\n";
+    if (flavour == JunitFlavour::Extended && r.attempts > 1 && r.first_failure)
+      x += surefire_rerun("rerunFailure", *r.first_failure);
     if (!r.transcript_tail.empty()) {
       x += "      <system-out>" + xml_escape(r.transcript_tail) + "</system-out>\n";
     }
@@ -103,6 +120,7 @@ struct Counts {
 void testsuite(std::string& x, const SuiteReport& suite, JunitFlavour flavour) {
   Counts counts;
   for (const auto& r : suite.results) counts.add(r);
+  if (suite.wall.count() > 0) counts.time = suite.wall;
   x += "  <testsuite name=\"" + xml_escape(suite.name, true) + "\" " + counts.attributes() +
        " skipped=\"" + std::to_string(counts.skipped) + "\" time=\"" + seconds(counts.time) +
        "\" timestamp=\"" + timestamp_now() + "\" hostname=\"" + xml_escape(hostname(), true) +
@@ -124,8 +142,12 @@ void testsuite(std::string& x, const SuiteReport& suite, JunitFlavour flavour) {
 std::string junit_xml(const std::string& name, const std::vector<SuiteReport>& suites,
                       JunitFlavour flavour) {
   Counts all;
-  for (const auto& suite : suites)
+  util::Duration wall{0};
+  for (const auto& suite : suites) {
     for (const auto& r : suite.results) all.add(r);
+    wall += suite.wall;
+  }
+  if (wall.count() > 0) all.time = wall;
   std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   x += "<testsuites name=\"" + xml_escape(name, true) + "\" " + all.attributes() + " time=\"" +
        seconds(all.time) + "\">\n";

@@ -12,8 +12,10 @@ namespace report {
 // Environment facts recorded as <property> elements (dlv and Go versions, OS, ...).
 using Properties = std::vector<std::pair<std::string, std::string>>;
 
-// Strict: valid against the Jenkins schema (jenkins-junit.xsd). Extended: adds `file` and `line`
-// to each <testcase> (read by GitLab, Buildkite and most JUnit viewers; not in Jenkins' schema).
+// Strict: valid against the Jenkins schema (jenkins-junit.xsd). Extended: adds what readers know
+// outside that schema: `file` and `line` on each <testcase> (GitLab, Buildkite and most viewers),
+// `message` on <skipped>, and Surefire's <flakyFailure> (a pass after a failed attempt) and
+// <rerunFailure> (a retry that failed too).
 enum class JunitFlavour { Strict, Extended };
 
 // A JUnit document: one <testsuite>, one <testcase> per run of a scenario; <failure> for FAIL,
@@ -28,6 +30,8 @@ struct SuiteReport {
   std::string name;
   std::vector<runner::ScenarioResult> results;
   Properties properties;
+  // The suite's wall time (parallel runs overlap); zero: the sum of its cases.
+  util::Duration wall{0};
 };
 
 // The same document with one <testsuite> per suite (per matrix cell), under <testsuites name>.

@@ -92,11 +92,59 @@ TEST(Junit, ValidatesAgainstTheStrictJenkinsSchema) {
       result("scenarios/b.yaml", Status::Fail, std::string("bad \x01\xff bytes & <tags>\n")),
       result("scenarios/c.yaml", Status::Error, "dlv exited"),
       result("scenarios/d.yaml", Status::Skip, "skip"),
+      result("/abs/e.yaml", Status::Pass),
   };
+  results.back().attempts = 2;  // a flaky pass
+  results.back().first_failure = results[1].problem;
   auto file = std::filesystem::path(::testing::TempDir()) / "junit-schema-test.xml";
   ASSERT_TRUE(util::write_file_atomically(file, junit_xml("s", results, {{"k", "v"}})).ok());
   std::string command = "xmllint --noout --schema '" + xsd + "' '" + file.string() + "' 2>&1";
   EXPECT_EQ(std::system(command.c_str()), 0) << command;
+}
+
+// The strict report: an absolute path's class name has no leading dot, a flaky pass and a failed
+// retry stay inside the Jenkins schema (no Surefire elements, no message on <skipped>), and a
+// suite's time is its wall time when known (parallel runs overlap).
+TEST(Junit, StrictShapesReadersGetRight) {
+  ScenarioResult flaky = result("/tmp/ws/flaky.yaml", Status::Pass);
+  flaky.attempts = 2;
+  auto problem = [](const std::string& message) {
+    runner::Problem p;
+    p.message = message;
+    return p;
+  };
+  flaky.first_failure = problem("exited.exitCode: expected 0, got 1\nmore");
+  ScenarioResult retried = result("scenarios/r.yaml", Status::Fail, "still wrong");
+  retried.attempts = 2;
+  retried.first_failure = problem("wrong at first");
+  std::vector<ScenarioResult> results = {flaky, retried,
+                                         result("scenarios/s.yaml", Status::Skip, "why\nmore")};
+  SuiteReport suite{"dlv-harness", results, {}, util::Duration(2000)};
+  ASSERT_EQ(suite.results.size(), 3u);
+  std::string strict = junit_xml("run", {suite});
+  EXPECT_NE(strict.find("classname=\"tmp.ws.flaky\""), std::string::npos) << strict;
+  EXPECT_EQ(strict.find("flakyFailure"), std::string::npos) << strict;
+  EXPECT_EQ(strict.find("rerunFailure"), std::string::npos) << strict;
+  EXPECT_NE(strict.find("<skipped>why\nmore</skipped>"), std::string::npos) << strict;
+  // Three cases of 1.234 s each ran in 2 s of wall time.
+  EXPECT_NE(strict.find("skipped=\"1\" time=\"2.000\""), std::string::npos) << strict;
+  EXPECT_NE(strict.find("<testsuites name=\"run\" tests=\"3\" failures=\"1\" errors=\"0\" "
+                        "time=\"2.000\">"),
+            std::string::npos)
+      << strict;
+
+  // --junit-extended: the shapes Surefire readers know.
+  std::string extended = junit_xml("run", {suite}, JunitFlavour::Extended);
+  EXPECT_NE(extended.find("<flakyFailure message=\"exited.exitCode: expected 0, got 1\" "
+                          "type=\"expectation\">exited.exitCode: expected 0, got 1\nmore"
+                          "</flakyFailure>"),
+            std::string::npos)
+      << extended;
+  EXPECT_NE(extended.find("<rerunFailure message=\"wrong at first\" type=\"expectation\">"),
+            std::string::npos)
+      << extended;
+  EXPECT_NE(extended.find("<skipped message=\"why\">why\nmore</skipped>"), std::string::npos)
+      << extended;
 }
 
 TEST(Console, SummaryLineCountsErrorsAsFailed) {
