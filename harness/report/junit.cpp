@@ -44,12 +44,11 @@ std::string classname(const std::string& id) {
   return out;
 }
 
-// Surefire's element for the failed first attempt of a retried case: `flakyFailure` when a retry
-// passed, `rerunFailure` when the retries failed too.
-std::string surefire_rerun(const char* element, const runner::Problem& first) {
-  return std::string("      <") + element + " message=\"" +
-         xml_escape(first_line(first.message), true) + "\" type=\"expectation\">" +
-         xml_escape(first.message) + "</" + element + ">\n";
+// `<element message="FIRST LINE" type="TYPE">MESSAGE</element>`: a failure, an error, or
+// Surefire's flakyFailure / rerunFailure for the failed first attempt of a retried case.
+std::string problem_element(const char* element, const char* type, const std::string& message) {
+  return std::string("      <") + element + " message=\"" + xml_escape(first_line(message), true) +
+         "\" type=\"" + type + "\">" + xml_escape(message) + "</" + element + ">\n";
 }
 
 void testcase(std::string& x, const runner::ScenarioResult& r, JunitFlavour flavour) {
@@ -62,7 +61,7 @@ void testcase(std::string& x, const runner::ScenarioResult& r, JunitFlavour flav
   if (r.flaky()) {
     x += " status=\"flaky\">\n";
     if (flavour == JunitFlavour::Extended && r.first_failure)
-      x += surefire_rerun("flakyFailure", *r.first_failure);
+      x += problem_element("flakyFailure", "expectation", r.first_failure->message);
     x += "      <system-out>" +
          xml_escape("flaky: passed on attempt " + std::to_string(r.attempts) +
                     "; attempt 1 failed:\n" + (r.first_failure ? r.first_failure->message : "")) +
@@ -83,10 +82,9 @@ void testcase(std::string& x, const runner::ScenarioResult& r, JunitFlavour flav
   } else {
     const char* element = r.status == Status::Fail ? "failure" : "error";
     const char* type = r.status == Status::Fail ? "expectation" : "infrastructure";
-    x += std::string("      <") + element + " message=\"" + xml_escape(first_line(message), true) +
-         "\" type=\"" + type + "\">" + xml_escape(message) + "</" + element + ">\n";
+    x += problem_element(element, type, message);
     if (flavour == JunitFlavour::Extended && r.attempts > 1 && r.first_failure)
-      x += surefire_rerun("rerunFailure", *r.first_failure);
+      x += problem_element("rerunFailure", "expectation", r.first_failure->message);
     if (!r.transcript_tail.empty()) {
       x += "      <system-out>" + xml_escape(r.transcript_tail) + "</system-out>\n";
     }

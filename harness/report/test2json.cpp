@@ -109,16 +109,14 @@ void Test2JsonReporter::finished(const runner::ScenarioResult& r) {
   std::string summary = "--- " + verdict + ": " + test.test + " (" + elapsed + ")\n";
   emit("output", test, &summary);
   emit(action_of(r.status), test, nullptr, seconds_of(r.duration));
-  reported_.push_back(test.package + "\n" + test.test);
+  reported_.insert(test.package + "\n" + test.test);
 }
 
 void Test2JsonReporter::done(const std::vector<runner::ScenarioResult>& results) {
   for (const auto& r : results) {
     GoTest test = go_test(r.id, r.repetition);
     seen(test.package, r.status != runner::Status::Fail && r.status != runner::Status::Error);
-    if (std::find(reported_.begin(), reported_.end(), test.package + "\n" + test.test) !=
-        reported_.end())
-      continue;
+    if (reported_.count(test.package + "\n" + test.test)) continue;
     emit("run", test, nullptr);
     std::string line = "    " + r.problem.message + "\n--- SKIP: " + test.test + " (0.00s)\n";
     emit("output", test, &line);

@@ -1,6 +1,7 @@
 #pragma once
 #include <chrono>
 #include <cstdio>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,7 @@ class Test2JsonReporter : public runner::SuiteObserver {
   std::FILE* out_;
   std::string package_;
   std::chrono::steady_clock::time_point start_;
-  std::vector<std::string> reported_;                   // package + test that got a final event
+  std::set<std::string> reported_;                      // package + test that got a final event
   std::vector<std::pair<std::string, bool>> packages_;  // in order of their start, and whether ok
 };
 
