@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <thread>
+#include <tuple>
 
 #include "harness/cli/commands.h"
 #include "harness/cli/exit_codes.h"
@@ -11,7 +12,7 @@
 #include "harness/cli/scenario_files.h"
 #include "harness/doctor/tool_checks.h"
 #include "harness/gotool/toolchain.h"
-#include "harness/match/regex_limits.h"
+#include "harness/match/regex.h"
 #include "harness/process/child.h"
 #include "harness/report/console.h"
 #include "harness/report/github.h"
@@ -48,19 +49,16 @@ class Observers : public runner::SuiteObserver {
 // pattern or the shard is malformed.
 std::optional<scenario::Selection> selection_of(const RunOptions& options) {
   scenario::Selection selection;
-  for (const auto* pattern : {&options.filter, &options.skip}) {
-    auto problem = *pattern ? match::regex_count_problem(**pattern) : std::nullopt;
-    if (!problem) continue;
-    std::fprintf(stderr, "harness: --filter/--skip: unsupported regular expression: %s\n",
-                 problem->c_str());
-    return std::nullopt;
-  }
-  try {
-    if (options.filter) selection.filter = std::regex(*options.filter);
-    if (options.skip) selection.skip = std::regex(*options.skip);
-  } catch (const std::regex_error& e) {
-    std::fprintf(stderr, "harness: --filter/--skip: invalid regular expression: %s\n", e.what());
-    return std::nullopt;
+  for (auto [pattern, into, flag] : {std::tuple{&options.filter, &selection.filter, "--filter"},
+                                     std::tuple{&options.skip, &selection.skip, "--skip"}}) {
+    if (!*pattern) continue;
+    auto regex = match::Regex::compile(**pattern);
+    if (!regex) {
+      std::fprintf(stderr, "harness: %s: invalid regular expression /%s/: %s\n", flag,
+                   (*pattern)->c_str(), regex.error().message.c_str());
+      return std::nullopt;
+    }
+    *into = std::move(*regex);
   }
   selection.tags = options.tags;
   if (options.shard) {

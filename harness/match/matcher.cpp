@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "harness/match/regex_limits.h"
-#include "harness/match/regex_search.h"
 #include "harness/util/strings.h"
 
 namespace match {
@@ -87,19 +85,17 @@ util::Expected<Matcher> Matcher::make(std::string_view op, const nlohmann::json&
         util::ErrorKind::InvalidScenario,
         "operand of '" + std::string(op) + "' must be a scalar, got " + type_word(operand),
         std::move(loc));
-  if (ops[index] == Op::Matches) {
-    if (auto problem = regex_count_problem(scalar_text(operand)))
+  Matcher matcher(ops[index], operand, loc);
+  if (matcher.op_ == Op::Matches) {
+    auto regex = Regex::compile(matcher.text_);
+    if (!regex)
       return util::fail(
           util::ErrorKind::InvalidScenario,
-          "unsupported regular expression /" + scalar_text(operand) + "/: " + *problem, loc);
+          "invalid regular expression /" + matcher.text_ + "/: " + regex.error().message,
+          std::move(loc));
+    matcher.regex_ = std::move(*regex);
   }
-  try {
-    return Matcher(ops[index], operand, loc);
-  } catch (const std::regex_error& e) {
-    return util::fail(util::ErrorKind::InvalidScenario,
-                      "invalid regular expression /" + scalar_text(operand) + "/: " + e.what(),
-                      loc);
-  }
+  return matcher;
 }
 
 Matcher Matcher::eq(const nlohmann::json& operand, util::SourceLoc loc) {
@@ -107,7 +103,7 @@ Matcher Matcher::eq(const nlohmann::json& operand, util::SourceLoc loc) {
 }
 
 Matcher Matcher::uncompiled(Op op, const nlohmann::json& operand, util::SourceLoc loc) {
-  return Matcher(op, operand, std::move(loc), false);
+  return Matcher(op, operand, std::move(loc));
 }
 
 Matcher Matcher::absent(util::SourceLoc loc) {
@@ -127,10 +123,8 @@ Matcher Matcher::all_of(std::vector<Matcher> parts, util::SourceLoc loc) {
   return m;
 }
 
-Matcher::Matcher(Op op, nlohmann::json operand, util::SourceLoc loc, bool compile)
-    : op_(op), operand_(std::move(operand)), text_(scalar_text(operand_)), loc_(std::move(loc)) {
-  if (op_ == Op::Matches && compile) regex_.emplace(text_, std::regex::ECMAScript);
-}
+Matcher::Matcher(Op op, nlohmann::json operand, util::SourceLoc loc)
+    : op_(op), operand_(std::move(operand)), text_(scalar_text(operand_)), loc_(std::move(loc)) {}
 
 bool Matcher::matches(const nlohmann::json& actual) const {
   auto part_matches = [&actual](const Matcher& part) { return part.matches(actual); };
@@ -154,7 +148,7 @@ bool Matcher::matches(const nlohmann::json& actual) const {
     case Op::Contains:
       return text.find(text_) != std::string::npos;
     case Op::Matches:
-      return regex_ && regex_search_any_length(text, *regex_);
+      return regex_ && regex_->search(text);
     default:
       return false;
   }

@@ -1,11 +1,11 @@
 #pragma once
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "harness/match/regex.h"
 #include "harness/util/expected.h"
 #include "harness/util/source_loc.h"
 
@@ -71,12 +71,12 @@ class Matcher {
   const util::SourceLoc& loc() const { return loc_; }
 
  private:
-  Matcher(Op op, nlohmann::json operand, util::SourceLoc loc, bool compile = true);
+  Matcher(Op op, nlohmann::json operand, util::SourceLoc loc);
   Op op_;
   nlohmann::json operand_;
-  std::string text_;                 // operand as text
-  std::optional<std::regex> regex_;  // for Op::Matches
-  std::vector<Matcher> parts_;       // for Op::AnyOf, Op::AllOf
+  std::string text_;            // operand as text
+  std::optional<Regex> regex_;  // for Op::Matches
+  std::vector<Matcher> parts_;  // for Op::AnyOf, Op::AllOf
   util::SourceLoc loc_;
 };
 

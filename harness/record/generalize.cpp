@@ -1,7 +1,8 @@
 #include "harness/record/generalize.h"
 
 #include <algorithm>
-#include <regex>
+
+#include "harness/match/regex.h"
 
 namespace record {
 
@@ -9,17 +10,20 @@ namespace {
 
 // A stretch of a value that differs between runs by nature, and the pattern that stands for it.
 struct VaryingKind {
-  std::regex find;
+  match::Regex find;
   std::string pattern;
 };
 
 const std::vector<VaryingKind>& varying_kinds() {
+  auto kind = [](const char* find, const char* pattern) {
+    return VaryingKind{match::Regex::compile(find).value(), pattern};
+  };
   static const std::vector<VaryingKind> kinds = {
-      {std::regex("0x[0-9a-f]{8,}"), "0x[0-9a-f]+"},
-      {std::regex("goroutine [0-9]+"), "goroutine [0-9]+"},
-      {std::regex("\\[Go [0-9]+\\]"), "\\[Go [0-9]+\\]"},
-      {std::regex("/tmp/[^\\s\"',;)\\]}]*"), "/tmp/[^\\s\"',;)\\]}]*"},
-      {std::regex("\\b[0-9]+(\\.[0-9]+)?(ns|µs|us|ms|s|m|h)\\b"), "[0-9.]+(ns|µs|us|ms|s|m|h)"},
+      kind("0x[0-9a-f]{8,}", "0x[0-9a-f]+"),
+      kind("goroutine [0-9]+", "goroutine [0-9]+"),
+      kind("\\[Go [0-9]+\\]", "\\[Go [0-9]+\\]"),
+      kind("/tmp/[^\\s\"',;)\\]}]*", "/tmp/[^\\s\"',;)\\]}]*"),
+      kind("\\b[0-9]+(\\.[0-9]+)?(ns|µs|us|ms|s|m|h)\\b", "[0-9.]+(ns|µs|us|ms|s|m|h)"),
   };
   return kinds;
 }
@@ -68,14 +72,13 @@ std::pair<std::string, bool> varying_pattern(const std::string& value,
   while (at < value.size()) {
     std::size_t best = std::string::npos, length = 0;
     const VaryingKind* kind = nullptr;
-    const std::string rest = value.substr(at);
-    for (const VaryingKind* kp : kinds) {
-      const VaryingKind& k = *kp;
-      std::smatch m;
-      if (std::regex_search(rest, m, k.find) && at + m.position(0) < best) {
-        best = at + static_cast<std::size_t>(m.position(0));
-        length = static_cast<std::size_t>(m.length(0));
-        kind = &k;
+    const std::string_view rest = std::string_view(value).substr(at);
+    for (const VaryingKind* k : kinds) {
+      auto found = k->find.find(rest);
+      if (found && at + found->position < best) {
+        best = at + found->position;
+        length = found->groups[0].size();
+        kind = k;
       }
     }
     if (!kind) break;
@@ -88,9 +91,9 @@ std::pair<std::string, bool> varying_pattern(const std::string& value,
 }
 
 bool all_match(const std::string& pattern, const std::vector<std::string>& values) {
-  std::regex re(pattern);
-  return std::all_of(values.begin(), values.end(),
-                     [&](const std::string& v) { return std::regex_match(v, re); });
+  auto re = match::Regex::compile(pattern);
+  return re && std::all_of(values.begin(), values.end(),
+                           [&](const std::string& v) { return re->full_match(v); });
 }
 
 // `value` with every run of digits as [0-9]+.
@@ -138,7 +141,8 @@ std::string regex_escaped(const std::string& text) {
 Expectation expectation_for(const std::vector<std::string>& values, const Variance& variance) {
   std::vector<VaryingKind> local;
   for (const auto& path : variance.local_paths) {
-    if (!path.empty() && path != "/") local.push_back({std::regex(regex_escaped(path)), ".*"});
+    if (!path.empty() && path != "/")
+      local.push_back({match::Regex::compile(regex_escaped(path)).value(), ".*"});
   }
   const std::string& first = values.front();
   std::size_t entries = unordered_map_entries(first);

@@ -33,7 +33,7 @@ struct Variance {
 // - otherwise the longest common prefix, or none.
 Expectation expectation_for(const std::vector<std::string>& values, const Variance& variance = {});
 
-// `text` with the characters of an ECMAScript regular expression escaped.
+// `text` with the characters of an RE2 regular expression escaped.
 std::string regex_escaped(const std::string& text);
 
 }  // namespace record

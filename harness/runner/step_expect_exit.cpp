@@ -1,4 +1,4 @@
-#include <regex>
+#include <charconv>
 
 #include "harness/dap/message.h"
 #include "harness/runner/steps.h"
@@ -7,11 +7,22 @@ namespace runner {
 
 namespace {
 
+// S of "... has exited with status S" in `text`, or nullopt.
+std::optional<int> exit_status_in(const std::string& text) {
+  static constexpr std::string_view kSaid = "has exited with status ";
+  auto at = text.find(kSaid);
+  if (at == std::string::npos) return std::nullopt;
+  const char* first = text.data() + at + kSaid.size();
+  int status = 0;
+  auto [end, ec] = std::from_chars(first, text.data() + text.size(), status);
+  if (ec != std::errc() || end == first) return std::nullopt;
+  return status;
+}
+
 // dlv < 1.27.0 sends no `exited` event: the status appears as a console output line
 // "Process N has exited with status S" after disconnect (sent here unless a `disconnect` step
 // did).
 std::optional<int> exit_code_from_console(RunContext& ctx) {
-  static const std::regex pattern(R"(has exited with status (-?\d+))");
   std::size_t from = ctx.disconnected ? 0 : ctx.session().received_count();
   if (!ctx.disconnected) {
     auto seq = ctx.session().send_request("disconnect", {{"terminateDebuggee", true}});
@@ -22,14 +33,11 @@ std::optional<int> exit_code_from_console(RunContext& ctx) {
   auto found = ctx.session().wait(
       [](const json& m) {
         return dap::is_event(m, "output") &&
-               std::regex_search(m["body"].value("output", ""), pattern);
+               exit_status_in(m["body"].value("output", "")).has_value();
       },
       from, ctx.deadline(ctx.env.timeouts.teardown), "the 'has exited with status' output");
   if (!found) return std::nullopt;
-  std::smatch m;
-  std::string text = ctx.session().message(*found)["body"].value("output", "");
-  std::regex_search(text, m, pattern);
-  return std::stoi(m[1].str());
+  return exit_status_in(ctx.session().message(*found)["body"].value("output", ""));
 }
 
 }  // namespace

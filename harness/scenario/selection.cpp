@@ -16,8 +16,8 @@ std::optional<std::size_t> number(const std::string& text) {
   return value;
 }
 
-bool searched(const std::regex& pattern, const ScenarioEntry& s) {
-  return std::regex_search(s.file.string(), pattern) || std::regex_search(s.name, pattern);
+bool searched(const match::Regex& pattern, const ScenarioEntry& s) {
+  return pattern.search(s.file.string()) || pattern.search(s.name);
 }
 
 }  // namespace

@@ -1,10 +1,10 @@
 #pragma once
 #include <cstdint>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
+#include "harness/match/regex.h"
 #include "harness/scenario/model.h"
 #include "harness/util/expected.h"
 
@@ -18,9 +18,9 @@ struct Shard {
 };
 
 struct Selection {
-  std::optional<std::regex> filter;  // keep scenarios whose id or name matches (searched)
-  std::optional<std::regex> skip;    // drop scenarios whose id or name matches
-  std::vector<std::string> tags;     // keep scenarios with at least one of these tags
+  std::optional<match::Regex> filter;  // keep scenarios whose id or name matches (searched)
+  std::optional<match::Regex> skip;    // drop scenarios whose id or name matches
+  std::vector<std::string> tags;       // keep scenarios with at least one of these tags
   std::optional<Shard> shard;
 };
 

@@ -46,8 +46,8 @@ TEST(Selection, ShardKeyIgnoresHowThePathIsWritten) {
 
 TEST(Selection, FilterSkipAndTagsCombine) {
   Selection selection;
-  selection.filter = std::regex("group1/");
-  selection.skip = std::regex("scenario 8$");
+  selection.filter = match::Regex::compile("group1/").value();
+  selection.skip = match::Regex::compile("scenario 8$").value();
   selection.tags = {"even"};
   auto kept = select(corpus(30), selection);
   // group1 holds 1, 8, 15, 22, 29; even: 8, 22; 8 is skipped.
