@@ -521,6 +521,12 @@ TEST(Cli, UserWorkflowRunsTheHarnessShardedInWsl) {
   EXPECT_NE(text.find("wsl-version: 2"), std::string::npos);
   EXPECT_NE(text.find("--shard ${{ matrix.shard }}/2"), std::string::npos);
   EXPECT_NE(text.find("shell: wsl-bash {0}"), std::string::npos);
+  // The harness is compiled once per distribution, into a package the cells install.
+  EXPECT_NE(text.find("run: mkdir -p dist && cp \"$(scripts/dev package)\" dist/dlv-harness.deb"),
+            std::string::npos);
+  EXPECT_NE(text.find("    needs: package\n"), std::string::npos);
+  EXPECT_NE(text.find("      HARNESS_DEB: dist/dlv-harness.deb\n"), std::string::npos);
+  EXPECT_NE(text.find(":HARNESS_GO:HARNESS_DEB\n"), std::string::npos);
 }
 
 // The approved newer Go cell: GOTOOLCHAIN=go1.27.3 (scripts/dev test fetches it and sets

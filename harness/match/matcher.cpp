@@ -123,6 +123,18 @@ Matcher Matcher::all_of(std::vector<Matcher> parts, util::SourceLoc loc) {
   return m;
 }
 
+Matcher Matcher::none_of(std::vector<Matcher> parts, util::SourceLoc loc) {
+  Matcher m(Op::NoneOf, nlohmann::json(), std::move(loc));
+  m.parts_ = std::move(parts);
+  return m;
+}
+
+Matcher Matcher::with_parts(std::vector<Matcher> parts) const {
+  Matcher m = *this;
+  m.parts_ = std::move(parts);
+  return m;
+}
+
 Matcher::Matcher(Op op, nlohmann::json operand, util::SourceLoc loc)
     : op_(op), operand_(std::move(operand)), text_(scalar_text(operand_)), loc_(std::move(loc)) {}
 
@@ -135,6 +147,8 @@ bool Matcher::matches(const nlohmann::json& actual) const {
       return std::any_of(parts_.begin(), parts_.end(), part_matches);
     case Op::AllOf:
       return std::all_of(parts_.begin(), parts_.end(), part_matches);
+    case Op::NoneOf:  // like the text operators, it needs a value: a missing one fails
+      return !actual.is_null() && std::none_of(parts_.begin(), parts_.end(), part_matches);
     default:
       break;
   }
@@ -178,12 +192,13 @@ std::string Matcher::describe() const {
     case Op::Absent:
       return "absent";
     case Op::AnyOf:
-    case Op::AllOf: {
+    case Op::AllOf:
+    case Op::NoneOf: {
       if (parts_.empty()) return text_;
       std::vector<std::string> described;
       for (const auto& part : parts_) described.push_back(part.describe());
-      return op_ == Op::AnyOf ? "any of (" + util::join(described, " | ") + ")"
-                              : "all of (" + util::join(described, ", ") + ")";
+      if (op_ == Op::AllOf) return "all of (" + util::join(described, ", ") + ")";
+      return (op_ == Op::AnyOf ? "any of (" : "none of (") + util::join(described, " | ") + ")";
     }
   }
   return text_;

@@ -29,8 +29,8 @@ struct Mismatch {
 };
 
 // The closed set of operators a scenario may use on a value: four on its text (op_names()), and
-// three that combine or replace them: `absent` (no value at all), `any_of`, `all_of`.
-enum class Op { Eq, Matches, Prefix, Contains, Absent, AnyOf, AllOf };
+// four that combine or replace them: `absent` (no value at all), `any_of`, `all_of`, `none_of`.
+enum class Op { Eq, Matches, Prefix, Contains, Absent, AnyOf, AllOf, NoneOf };
 
 // One compiled expectation on a scalar (string, number or bool) value.
 class Matcher {
@@ -52,6 +52,11 @@ class Matcher {
   static Matcher any_of(std::vector<Matcher> parts, util::SourceLoc loc, std::string unmet = {});
   // Matches when every one of `parts` matches (not empty).
   static Matcher all_of(std::vector<Matcher> parts, util::SourceLoc loc);
+  // Matches a value (not a missing one) when no one of `parts` matches (not empty): what a
+  // regex would say with a negative look-ahead, which RE2 does not have.
+  static Matcher none_of(std::vector<Matcher> parts, util::SourceLoc loc);
+  // This combinator (any_of, all_of, none_of) over other parts, e.g. with placeholders replaced.
+  Matcher with_parts(std::vector<Matcher> parts) const;
   // The text operators: "eq", "matches", "prefix", "contains" (in the order of Op).
   static const std::vector<std::string>& op_names();
 
@@ -66,8 +71,8 @@ class Matcher {
   std::string describe() const;
 
   Op op() const { return op_; }
-  const nlohmann::json& operand() const { return operand_; }    // null for absent/any_of/all_of
-  const std::vector<Matcher>& parts() const { return parts_; }  // of any_of / all_of
+  const nlohmann::json& operand() const { return operand_; }    // null for the combinators
+  const std::vector<Matcher>& parts() const { return parts_; }  // of any_of / all_of / none_of
   const util::SourceLoc& loc() const { return loc_; }
 
  private:
@@ -76,7 +81,7 @@ class Matcher {
   nlohmann::json operand_;
   std::string text_;            // operand as text
   std::optional<Regex> regex_;  // for Op::Matches
-  std::vector<Matcher> parts_;  // for Op::AnyOf, Op::AllOf
+  std::vector<Matcher> parts_;  // for Op::AnyOf, Op::AllOf, Op::NoneOf
   util::SourceLoc loc_;
 };
 

@@ -10,13 +10,15 @@ std::string hint_for(const re2::RE2& re) {
   const std::string& arg = re.error_arg();
   if (re.error_code() == re2::RE2::ErrorBadPerlOp && arg.rfind("(?", 0) == 0 && arg.size() >= 3 &&
       (arg[2] == '=' || arg[2] == '!' || arg[2] == '<'))
-    return " (look-around is not supported: scenario regexes are RE2, matched in linear time)";
+    return " (look-around is not supported: scenario regexes are RE2, matched in linear time; "
+           "say what must not match with none_of, e.g. {none_of: [{contains: runtime.}]})";
   if (re.error_code() == re2::RE2::ErrorBadEscape && arg.size() == 2 && arg[1] >= '1' &&
       arg[1] <= '9')
     return " (back-references are not supported: scenario regexes are RE2, matched in linear "
            "time)";
   if (re.error_code() == re2::RE2::ErrorRepeatSize)
-    return " (RE2 repeats at most 1000 times, nested repetitions included)";
+    return " (RE2 repeats at most 1000 times, nested repetitions included; write x{2500} as "
+           "x{1000}x{1000}x{500})";
   return "";
 }
 

@@ -38,7 +38,14 @@ class Substituter {
   }
 
   void matcher(match::Matcher& matcher) {
-    if (problem_ || !matcher.operand().is_string()) return;
+    if (problem_) return;
+    if (!matcher.parts().empty()) {
+      auto parts = matcher.parts();
+      for (auto& part : parts) this->matcher(part);
+      matcher = matcher.with_parts(std::move(parts));
+      return;
+    }
+    if (!matcher.operand().is_string()) return;
     std::string operand = matcher.operand().get<std::string>();
     if (scenario::find_placeholders(operand).empty()) return;
     text(operand, matcher.loc());

@@ -4,8 +4,8 @@
 #include "harness/scenario/yaml_reader.h"
 #include "harness/util/strings.h"
 
-// The combining matchers: `absent`, `any_of` (alternatives, each maybe for some versions only)
-// and `all_of`.
+// The combining matchers: `absent`, `any_of` (alternatives, each maybe for some versions only),
+// `all_of` and `none_of`.
 namespace scenario {
 
 namespace {
@@ -29,14 +29,14 @@ std::string conditional_text(const match::Matcher& m, const std::optional<Versio
 const std::vector<std::string>& matcher_keywords() {
   static const std::vector<std::string> keywords = [] {
     std::vector<std::string> all = match::Matcher::op_names();
-    all.insert(all.end(), {"absent", "any_of", "all_of"});
+    all.insert(all.end(), {"absent", "any_of", "all_of", "none_of"});
     return all;
   }();
   return keywords;
 }
 
 bool is_combinator(const std::string& key) {
-  return key == "absent" || key == "any_of" || key == "all_of";
+  return key == "absent" || key == "any_of" || key == "all_of" || key == "none_of";
 }
 
 bool Reader::read_alternative(const YAML::Node& item, std::vector<match::Matcher>& kept,
@@ -106,16 +106,18 @@ std::optional<match::Matcher> Reader::combined_matcher(const Entry& op_entry) {
       continue;
     }
     if (item.IsMap() && item["when"]) {
-      error(loc(item), "'when' belongs to an alternative of 'any_of', not to 'all_of'");
+      error(loc(item),
+            "'when' belongs to an alternative of 'any_of', not to '" + op_entry.key + "'");
       ok = false;
       continue;
     }
-    auto m = matcher(Entry{"all_of item", item, item});
+    auto m = matcher(Entry{op_entry.key + " item", item, item});
     ok = ok && m;
     if (m) parts.push_back(std::move(*m));
   }
   if (!ok) return std::nullopt;
   if (op_entry.key == "all_of") return match::Matcher::all_of(std::move(parts), where);
+  if (op_entry.key == "none_of") return match::Matcher::none_of(std::move(parts), where);
   std::string unmet;
   if (parts.empty())
     unmet = "an alternative for " + cell_->text +

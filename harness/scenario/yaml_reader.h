@@ -98,7 +98,8 @@ class Reader {
   std::vector<Diagnostic> diagnostics_;
 };
 
-// Every matcher operator a scenario may write: the text operators, then absent, any_of, all_of.
+// Every matcher operator a scenario may write: the text operators, then absent, any_of, all_of,
+// none_of.
 const std::vector<std::string>& matcher_keywords();
 bool is_combinator(const std::string& key);
 
