@@ -117,6 +117,10 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_option("--json", run.json,
                       "Write events in the `go test -json` shape to FILE, or to stdout with '-' "
                       "(the console then goes to stderr)");
+  run_cmd->add_flag("--timings", run.timings,
+                    "Print where the time went: each session phase (build, dlv start, "
+                    "handshake, steps, teardown, artifacts) as median and total, and the "
+                    "process's own (load, tools, sessions, reports)");
   run_cmd->add_flag("--junit-extended", run.junit_extended,
                     "Add file and line to every <testcase> (outside the strict Jenkins schema)");
 

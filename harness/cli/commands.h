@@ -37,6 +37,7 @@ struct RunOptions {
   bool junit_extended = false;                // add file/line to every <testcase>
   bool isolate_env = false;         // dlv inherits only runner::isolated_environment_base()
   bool allow_non_loopback = false;  // dlvFlags may open dlv beyond loopback / this user
+  bool timings = false;             // print where the time went (report::timings_text)
 };
 
 // Options of `harness record`.

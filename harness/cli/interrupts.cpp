@@ -44,7 +44,11 @@ InterruptWatch::InterruptWatch(runner::StopFlag& stop, std::optional<util::Deadl
 }
 
 InterruptWatch::~InterruptWatch() {
-  done_ = true;
+  {
+    std::lock_guard<std::mutex> lock(done_mutex_);
+    done_ = true;
+  }
+  done_changed_.notify_all();
   thread_.join();
   sigaction(SIGINT, &previous_sigint_, nullptr);
   sigaction(SIGTERM, &previous_sigterm_, nullptr);
@@ -67,7 +71,9 @@ void InterruptWatch::watch() {
     }
     // A run under way may still start a process (a build, dlv) after the first sweep.
     if (stop_.aborted()) terminate_descendants();
-    std::this_thread::sleep_for(util::Duration(20));
+    // Signals are polled (a handler may only set a flag); the end of the run is not waited for.
+    std::unique_lock<std::mutex> lock(done_mutex_);
+    done_changed_.wait_for(lock, util::Duration(20), [this] { return done_.load(); });
   }
 }
 

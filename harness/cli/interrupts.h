@@ -2,6 +2,8 @@
 #include <signal.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -34,6 +36,8 @@ class InterruptWatch {
   std::optional<util::Deadline> deadline_;
   std::optional<double> timeout_seconds_;
   std::atomic<bool> done_{false};
+  std::mutex done_mutex_;
+  std::condition_variable done_changed_;  // wakes the watch at once when the run is over
   std::atomic<int> signal_{0};
   struct sigaction previous_sigint_, previous_sigterm_;
   std::thread thread_;

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <thread>
 #include <tuple>
@@ -19,6 +20,7 @@
 #include "harness/report/html.h"
 #include "harness/report/junit.h"
 #include "harness/report/test2json.h"
+#include "harness/report/timings.h"
 #include "harness/runner/suite.h"
 #include "harness/runner/update.h"
 #include "harness/scenario/selection.h"
@@ -132,15 +134,24 @@ std::optional<std::vector<Cell>> resolve_cells(const RunOptions& options) {
   for (const auto& d : options.dlvs) dlvs.emplace_back(d);
   if (gos.empty()) gos.emplace_back();
   if (dlvs.empty()) dlvs.emplace_back();
+  // A named dlv needs no go to be found: its `dlv version` runs while `go version` does.
+  std::vector<std::future<util::Expected<gotool::DlvTool>>> named_dlvs;
+  for (const auto& dlv_path : dlvs)
+    if (dlv_path)
+      named_dlvs.push_back(std::async(std::launch::async, gotool::find_dlv, dlv_path, nullptr));
+  std::vector<util::Expected<gotool::DlvTool>> named;
   std::vector<Cell> cells;
   for (const auto& go_path : gos) {
     auto go = gotool::find_go(go_path);
+    if (named.empty())
+      for (auto& found : named_dlvs) named.push_back(found.get());
     if (!go) {
       std::fprintf(stderr, "harness: %s\n%s", go.error().str().c_str(), kSeeDoctor);
       return std::nullopt;
     }
-    for (const auto& dlv_path : dlvs) {
-      auto dlv = gotool::find_dlv(dlv_path, &*go);
+    for (std::size_t d = 0; d < dlvs.size(); ++d) {
+      const auto& dlv_path = dlvs[d];
+      auto dlv = dlv_path ? named[d] : gotool::find_dlv(dlv_path, &*go);
       if (!dlv) {
         std::fprintf(stderr, "harness: %s\n%s", dlv.error().str().c_str(), kSeeDoctor);
         return std::nullopt;
@@ -426,6 +437,8 @@ int exit_status(const RunOptions& options, const std::vector<runner::ScenarioRes
 }  // namespace
 
 int run_command(const RunOptions& options) {
+  std::vector<util::Phase> process_phases;
+  util::PhaseClock phases(process_phases);
   auto loaded = load_scenarios(options.paths);
   if (!loaded) return kUsage;
   if (loaded->empty()) {
@@ -449,8 +462,10 @@ int run_command(const RunOptions& options) {
     std::fprintf(stderr, "harness: --as-alternative works with --update\n");
     return kUsage;
   }
+  phases.mark("load");
   auto cells = resolve_cells(options);
   if (!cells) return kMissingTool;
+  phases.mark("tools");
   if (options.update && (cells->size() > 1 || options.repeat > 1)) {
     std::fprintf(stderr,
                  "harness: --update needs a single go and dlv and no --repeat: each "
@@ -487,6 +502,7 @@ int run_command(const RunOptions& options) {
     signal = watch.signal();
   }
   if (stop.aborted()) end_leftovers();
+  phases.mark("sessions");
 
   if (out.json_file) {
     out.json_file.reset();
@@ -495,6 +511,8 @@ int run_command(const RunOptions& options) {
     if (ec) std::fprintf(stderr, "harness: --json: %s\n", ec.message().c_str());
   }
   bool written = write_reports(options, suites, all, stop, out.console);
+  phases.mark("reports");
+  if (options.timings) std::fputs(report::timings_text(all, process_phases).c_str(), out.console);
   int status = kInterrupted;
   if (signal == SIGTERM) status = kTerminated;
   if (signal == 0) {

@@ -1,5 +1,7 @@
 #include "harness/cli/scenario_files.h"
 
+#include "harness/gotool/version_memo.h"
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -21,13 +23,7 @@ std::optional<std::vector<scenario::ScenarioEntry>> load_scenarios(
 }
 
 std::filesystem::path default_cache_dir() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
-    return std::filesystem::path(xdg) / "dlv-harness";
-  }
-  if (const char* home = std::getenv("HOME"); home && *home) {
-    return std::filesystem::path(home) / ".cache" / "dlv-harness";
-  }
-  return std::filesystem::temp_directory_path() / "dlv-harness-cache";
+  return gotool::default_cache_root();
 }
 
 std::filesystem::path own_directory() {

@@ -88,7 +88,7 @@ std::map<std::string, std::string> go_environment(const fs::path& program_dir) {
 }
 
 util::Expected<std::string> inputs_key(const std::string& settings, const BuildInputs& inputs) {
-  Sha256 hash;
+  ContentHash hash;
   hash_field(hash, "settings", settings);
   if (auto hashed = hash_inputs(hash, inputs); !hashed) return util::fail(hashed.error());
   return hash.hex_digest();

@@ -106,7 +106,7 @@ TEST_F(BuildCacheTest, FirstBuildMissesThenHits) {
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_FALSE(first->cache_hit);
   EXPECT_EQ(first->binary, root_ / "cache" / first->key / "hello");
-  EXPECT_EQ(first->key.size(), 64u);
+  EXPECT_EQ(first->key.size(), 32u);
   EXPECT_EQ(run_binary(first->binary), "hi there\n");
 
   auto second = cache.build(request(program), build_deadline());

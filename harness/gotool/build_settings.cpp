@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 
 // Changes whenever entries of an older harness must not be reused (2: keyed by what go list
 // says the build reads, entries record their source folder).
-constexpr const char* kCacheFormat = "dlv-harness build cache 2";
+constexpr const char* kCacheFormat = "dlv-harness build cache 3";
 
 // Environment variables that change what `go build` produces, or where it looks for settings.
 constexpr const char* kBuildEnvironment[] = {
@@ -49,7 +49,7 @@ std::optional<fs::path> goroot(const GoToolchain& go) {
 }
 
 // The content of `file`; its absence, or why it cannot be read, is a value of its own.
-void hash_file(Sha256& hash, std::string_view name, const std::optional<fs::path>& file) {
+void hash_file(ContentHash& hash, std::string_view name, const std::optional<fs::path>& file) {
   std::error_code ec;
   if (!file || !fs::exists(*file, ec)) return hash_field(hash, std::string(name) + " absent", "");
   auto content = util::read_file(*file);
@@ -61,7 +61,7 @@ void hash_file(Sha256& hash, std::string_view name, const std::optional<fs::path
 
 std::string settings_key(const GoToolchain& go, const fs::path& program_dir,
                          const std::vector<std::string>& flags) {
-  Sha256 hash;
+  ContentHash hash;
   hash_field(hash, "format", kCacheFormat);
   hash_field(hash, "dir", program_dir.string());
   hash_field(hash, "go", go.go.string());

@@ -8,7 +8,7 @@
 namespace gotool {
 
 // The first level of the build cache key: everything that decides a build except source files,
-// read without starting a process. SHA-256 hex over the cache's format version, the real program
+// read without starting a process. ContentHash (XXH3-128) hex over the cache's format version, the real program
 // folder (or a single-file program's path), the go binary's path and version text, the flags, the
 // build-relevant environment variables that are set (GOOS GOARCH GOAMD64 GOARM GOARM64 GO386 GOMIPS
 // GOMIPS64 GOPPC64 GORISCV64 GOWASM CGO_ENABLED GOFLAGS GOEXPERIMENT GOTOOLCHAIN GOROOT GOENV

@@ -47,7 +47,7 @@ util::Expected<std::optional<Listing>> list_folder(const fs::path& dir) {
   return std::optional<Listing>(std::move(entries));
 }
 
-util::Expected<void> hash_file_content(Sha256& hash, const fs::path& file) {
+util::Expected<void> hash_file_content(ContentHash& hash, const fs::path& file) {
   auto content = util::read_file(file);
   if (!content) return util::fail(content.error());
   hash_field(hash, "content", *content);
@@ -56,7 +56,7 @@ util::Expected<void> hash_file_content(Sha256& hash, const fs::path& file) {
 
 // `dir` under `label`: the entries `wanted` selects, names and (for regular files) contents.
 template <typename Wanted>
-util::Expected<void> hash_folder(Sha256& hash, std::string_view label, const fs::path& dir,
+util::Expected<void> hash_folder(ContentHash& hash, std::string_view label, const fs::path& dir,
                                  Wanted wanted) {
   auto listing = list_folder(dir);
   if (!listing) return util::fail(listing.error());
@@ -74,7 +74,7 @@ util::Expected<void> hash_folder(Sha256& hash, std::string_view label, const fs:
   return {};
 }
 
-util::Expected<void> hash_single_file(Sha256& hash, const fs::path& file) {
+util::Expected<void> hash_single_file(ContentHash& hash, const fs::path& file) {
   std::error_code ec;
   if (!fs::exists(file, ec)) {
     hash_field(hash, "input absent", file.string());
@@ -86,7 +86,7 @@ util::Expected<void> hash_single_file(Sha256& hash, const fs::path& file) {
 
 }  // namespace
 
-util::Expected<void> hash_inputs(Sha256& hash, const BuildInputs& inputs) {
+util::Expected<void> hash_inputs(ContentHash& hash, const BuildInputs& inputs) {
   auto read_by_go = [](const std::string& name, bool regular) {
     return regular && is_build_file(name);
   };

@@ -11,6 +11,6 @@ namespace gotool {
 // "_" are ignored, as go ignores them); for each embed folder the names of all its entries and
 // the contents of its files; each file's content. A missing folder or file is a value of its own.
 // Errors: Io naming a folder that cannot be listed or a file that cannot be read.
-util::Expected<void> hash_inputs(Sha256& hash, const BuildInputs& inputs);
+util::Expected<void> hash_inputs(ContentHash& hash, const BuildInputs& inputs);
 
 }  // namespace gotool

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "harness/gotool/version_memo.h"
 #include "harness/process/child.h"
 #include "harness/process/path_lookup.h"
 #include "harness/util/strings.h"
@@ -59,8 +60,11 @@ util::Expected<GoToolchain> probe_go(const std::filesystem::path& go) {
 }
 
 util::Expected<DlvTool> probe_dlv(const std::filesystem::path& dlv) {
-  auto out = query(dlv, {"version"});
+  // `dlv version` depends on the binary alone: remembered per binary (version_memo.h).
+  auto remembered = remembered_output(dlv, "version");
+  auto out = remembered ? util::Expected<std::string>(*remembered) : query(dlv, {"version"});
   if (!out) return util::fail(out.error());
+  if (!remembered) remember_output(dlv, "version", *out);
   for (const std::string& line : util::split(*out, '\n')) {
     std::string_view text = util::trim(line);
     if (!util::starts_with(text, "Version:")) continue;

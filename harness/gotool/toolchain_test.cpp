@@ -167,3 +167,31 @@ TEST(FindDlvTest, FailingDlvVersion) {
 
 }  // namespace
 }  // namespace gotool
+
+namespace gotool {
+namespace {
+
+// `dlv version` runs once per binary: the next harness remembers it (version_memo.h); a binary
+// rewritten in place is asked again.
+TEST(FindDlvTest, DlvVersionIsRememberedPerBinaryUntilItChanges) {
+  auto dir = temp_dir();
+  ScopedEnv env;
+  env.set("XDG_CACHE_HOME", (dir / "cache").string());
+  auto runs = dir / "runs";
+  auto dlv = write_script(dir / "dlv", "echo run >> " + runs.string() +
+                                           "; echo 'Delve Debugger'; echo 'Version: 1.27.2'");
+  auto count_runs = [&] { return util::split(util::testing::read_file(runs), '\n').size() - 1; };
+  ASSERT_TRUE(find_dlv(dlv, nullptr));
+  auto again = find_dlv(dlv, nullptr);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->version.str(), "1.27.2");
+  EXPECT_EQ(count_runs(), 1u);
+  write_script(dlv, "echo run >> " + runs.string() + "; echo 'Version: 1.28.0'");
+  auto changed = find_dlv(dlv, nullptr);
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed->version.str(), "1.28.0");
+  EXPECT_EQ(count_runs(), 2u);
+}
+
+}  // namespace
+}  // namespace gotool

@@ -7,6 +7,7 @@
 #include "harness/match/matcher.h"
 
 #include "harness/util/deadline.h"
+#include "harness/util/phases.h"
 #include "harness/util/source_loc.h"
 
 namespace runner {
@@ -64,6 +65,9 @@ struct ScenarioResult {
   int repetition = 1;                       // which run of the scenario (--repeat)
   int repetitions = 1;                      // how many runs of it were asked for
   std::optional<std::string> gate_ignored;  // run (Environment::run_gated) despite this gate
+  // Where the session's time went, in order: build, dlv start, handshake, steps, teardown,
+  // artifacts (a session that ended early has the phases it reached).
+  std::vector<util::Phase> phases;
 
   // Passed, but only on a retry: reported as flaky, not silently green.
   bool flaky() const { return status == Status::Pass && attempts > 1; }

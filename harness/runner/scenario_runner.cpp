@@ -237,6 +237,7 @@ ScenarioResult run_session(const scenario::Scenario& s, const Environment& env,
                            const SessionBody& body) {
   auto started = util::Clock::now();
   ScenarioResult result;
+  util::PhaseClock phases(result.phases);
   result.id = s.file.string();
   result.name = s.name;
   result.loc = s.loc;
@@ -269,6 +270,7 @@ ScenarioResult run_session(const scenario::Scenario& s, const Environment& env,
             "dlvFlags: " + *unsafe + ": refused (harness run --allow-non-loopback allows it)")));
   }
   auto program = program_for_launch(s, env, result);
+  phases.mark("build");
   if (!program) return finish(infrastructure(s.program_loc, program.error()));
 
   // Topology attach: the harness starts the program and waits until it says it is ready.
@@ -283,6 +285,7 @@ ScenarioResult run_session(const scenario::Scenario& s, const Environment& env,
   auto options = dlv_options(s, env, *program, result.artifacts_dir);
   auto dlv =
       process::DlvServer::start(options, util::Deadline::after(start_budget(s, env)).min(deadline));
+  phases.mark("dlv start");
   if (!dlv) return finish(infrastructure(s.loc, dlv.error()));
 
   auto transcript = std::make_shared<dap::Transcript>();
@@ -301,6 +304,7 @@ ScenarioResult run_session(const scenario::Scenario& s, const Environment& env,
       ctx.debuggee = debuggee.get();
       problem = start_session(ctx);
       if (!problem) problem = protocol_problem(ctx, s.loc);
+      phases.mark("handshake");
       if (!problem) problem = body(ctx);
       if (problem && problem->status == Status::Fail) {
         // What the debugger showed when the expectation failed, while dlv can still tell.
@@ -312,10 +316,12 @@ ScenarioResult run_session(const scenario::Scenario& s, const Environment& env,
         }
       }
       if (problem) explain_dlv(*problem, **dlv, ctx.session().closed());
+      phases.mark("steps");
       transcript->note(dap::kTeardownNote);
       teardown(&ctx, &ctx.session(), **dlv, env);
     }
   }
+  phases.mark("teardown");
 
   std::string dlv_output = (*dlv)->child().stdout_text();
   std::string dlv_errors = (*dlv)->child().stderr_text();
@@ -331,6 +337,7 @@ ScenarioResult run_session(const scenario::Scenario& s, const Environment& env,
     result.transcript_tail = transcript->tail(kTranscriptTailLines);
     result.dlv_output = dlv_output + dlv_errors;
   }
+  phases.mark("artifacts");
   return finish(std::move(problem));
 }
 
