@@ -54,11 +54,11 @@ std::vector<Distinct> distinct_drifts(const DriftReport& report) {
     for (const auto& d : s.drifts) {
       auto signature = signature_of(d);
       auto& entry = found[{d.kind, signature}];
-      if (entry.count.places++ == 0)
-        entry = {d.kind,
-                 signature,
-                 {1, {}},
-                 s.file + (d.step.keyword.empty() ? "" : " " + d.step.str())};
+      if (entry.count.places++ == 0) {
+        entry.kind = d.kind;
+        entry.signature = signature;
+        entry.example = s.file + (d.step.keyword.empty() ? "" : " " + d.step.str());
+      }
       entry.count.scenarios.insert(s.file);
     }
   }

@@ -9,7 +9,7 @@ namespace {
 
 constexpr std::string_view kListenPrefixes[] = {"DAP server listening at: ",
                                                 "API server listening at: "};
-constexpr std::size_t kStderrTailLines = 10;
+constexpr std::size_t kDlvStderrTailLines = 10;
 
 // What to quote from dlv's stderr: its "Error: ..." line when there is one (dlv follows a flag
 // error with a long usage text, and exits 0), else the last lines.
@@ -17,7 +17,7 @@ std::string stderr_summary(const std::string& stderr_text) {
   for (const std::string& line : util::split(stderr_text, '\n')) {
     if (util::starts_with(line, "Error: ")) return line;
   }
-  return std::string(util::trim(util::tail_lines(stderr_text, kStderrTailLines)));
+  return std::string(util::trim(util::tail_lines(stderr_text, kDlvStderrTailLines)));
 }
 
 }  // namespace

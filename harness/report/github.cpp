@@ -28,7 +28,7 @@ std::string escape(const std::string& text, bool property) {
   return out;
 }
 
-std::string cell(std::string text) {
+std::string summary_cell(std::string text) {
   for (char& c : text)
     if (c == '|' || c == '\n') c = ' ';
   return text;
@@ -64,8 +64,8 @@ std::string github_summary(const std::string& title,
     std::string status = r.flaky() ? "FLAKY" : runner::status_name(r.status);
     std::string reason =
         r.flaky() && r.first_failure ? r.first_failure->message : r.problem.message;
-    md += "| " + status + " | `" + cell(r.id) + "` | " + cell(reason.substr(0, reason.find('\n'))) +
-          " |\n";
+    md += "| " + status + " | `" + summary_cell(r.id) + "` | " +
+          summary_cell(reason.substr(0, reason.find('\n'))) + " |\n";
   }
   return md;
 }

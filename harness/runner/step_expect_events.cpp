@@ -43,7 +43,7 @@ std::size_t matched_in_order(const std::vector<scenario::EventExpect>& wanted,
   return found;
 }
 
-std::string names_of(const std::vector<json>& events) {
+std::string event_names_of(const std::vector<json>& events) {
   if (events.empty()) return "none";
   std::vector<std::string> names;
   for (const auto& e : events) names.push_back(e.value("event", "?"));
@@ -104,19 +104,19 @@ StepResult run_expect_events(RunContext& ctx, const scenario::Step& step,
     checks.fail(expect.in_order[found].loc,
                 "events: expected " + described(expect.in_order[found]) +
                     (found ? " after " + described(expect.in_order[found - 1]) : "") + ", got " +
-                    names_of(events) + bodies_named(expect.in_order[found], events));
+                    event_names_of(events) + bodies_named(expect.in_order[found], events));
   }
   for (const auto& unwanted : expect.absent) {
     for (std::size_t i = 0; i < events.size(); ++i) {
       if (!fits(unwanted, events[i])) continue;
       checks.fail(unwanted.loc, "events: expected no " + described(unwanted) + ", got one at " +
-                                    std::to_string(i + 1) + " of " + names_of(events));
+                                    std::to_string(i + 1) + " of " + event_names_of(events));
       break;
     }
   }
   if (expect.exact && found == expect.in_order.size() && events.size() != found) {
     checks.fail(step.loc, "events: expected exactly " + std::to_string(found) + " event(s), got " +
-                              std::to_string(events.size()) + ": " + names_of(events));
+                              std::to_string(events.size()) + ": " + event_names_of(events));
   }
   return checks.result();
 }

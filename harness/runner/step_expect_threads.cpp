@@ -12,7 +12,7 @@ util::Expected<std::vector<json>> fetch_threads(RunContext& ctx) {
   return (*response)["body"].value("threads", json::array()).get<std::vector<json>>();
 }
 
-std::vector<std::string> names_of(const std::vector<json>& threads) {
+std::vector<std::string> thread_names_of(const std::vector<json>& threads) {
   std::vector<std::string> names;
   for (const auto& t : threads) names.push_back(t.value("name", "?"));
   return names;
@@ -40,14 +40,14 @@ std::variant<int, Problem> select_thread(RunContext& ctx, const util::SourceLoc&
   std::string how =
       chosen.empty() ? "no thread matches" : std::to_string(chosen.size()) + " threads match";
   return failure(where, "thread: " + how + " " + name.describe() +
-                            ", exactly one must\n  threads: " + listed(names_of(*threads)));
+                            ", exactly one must\n  threads: " + listed(thread_names_of(*threads)));
 }
 
 StepResult run_expect_threads(RunContext& ctx, const scenario::Step& step,
                               const scenario::ExpectThreads& expect) {
   auto threads = fetch_threads(ctx);
   if (!threads) return infrastructure(step.loc, threads.error());
-  std::vector<std::string> names = names_of(*threads);
+  std::vector<std::string> names = thread_names_of(*threads);
   Checks checks;
   if (expect.count) {
     if (auto mismatch = expect.count->check(static_cast<int>(names.size()), "threads.count")) {

@@ -63,7 +63,7 @@ int distinct_names(const std::vector<json>& vars) {
   return static_cast<int>(names.size());
 }
 
-std::string names_of(const std::vector<json>& vars) {
+std::string variable_names_of(const std::vector<json>& vars) {
   std::vector<std::string> names;
   for (const auto& v : vars) names.push_back(v.value("name", "?"));
   if (names.size() > 20) {
@@ -97,7 +97,8 @@ void check_list_shape(Checks& checks, const std::vector<scenario::VarExpect>& ex
       if (found[i] == npos) continue;
       if (previous && found[i] < last)
         checks.fail(expects[i].loc, path + ": expected " + expects[i].name + " after " +
-                                        previous->name + ", got the order " + names_of(actual));
+                                        previous->name + ", got the order " +
+                                        variable_names_of(actual));
       last = found[i];
       previous = &expects[i];
     }
@@ -141,14 +142,14 @@ StepResult check_list(RunContext& ctx, Checks& checks,
     }
     if (!match) {
       checks.fail(expected.loc, entry_path + ": no such " + words.entry + " (" + words.list + ": " +
-                                    (actual.empty() ? "none" : names_of(actual)) + ")");
+                                    (actual.empty() ? "none" : variable_names_of(actual)) + ")");
       continue;
     }
     found[i] = static_cast<std::size_t>(match - actual.data());
     if (expected.position && *expected.position != static_cast<int>(found[i]))
-      checks.fail(expected.loc, entry_path + ".position: expected " +
-                                    std::to_string(*expected.position) + ", got " +
-                                    std::to_string(found[i]) + " (" + names_of(actual) + ")");
+      checks.fail(expected.loc,
+                  entry_path + ".position: expected " + std::to_string(*expected.position) +
+                      ", got " + std::to_string(found[i]) + " (" + variable_names_of(actual) + ")");
     if (auto problem = check_variable(ctx, checks, expected, *match, entry_path)) return problem;
   }
   check_list_shape(checks, expects, found, list, actual, path, where);

@@ -1,6 +1,6 @@
 #include "harness/util/environment.h"
 
-extern char** environ;
+#include <unistd.h>  // environ
 
 namespace util {
 
