@@ -4,6 +4,7 @@
 
 #include "harness/cli/commands.h"
 #include "harness/cli/exit_codes.h"
+#include "harness/gotool/toolchain.h"
 
 namespace cli {
 
@@ -38,12 +39,40 @@ constexpr const char* kFooter =
     "replay: 0 no difference, 1 differences, 2 unreadable trace or missing program, 3 no dlv.\n"
     "Scenario language: docs/scenarios.md.";
 
+// --filter, --skip, --tag and --shard: which scenarios `run` runs and `list` lists.
+void add_selection_options(CLI::App& command, RunOptions& options) {
+  command.add_option("--filter", options.filter,
+                     "Select only scenarios whose file or name matches this regex");
+  command.add_option("--skip", options.skip,
+                     "Leave out scenarios whose file or name matches this regex");
+  command
+      .add_option("--tag", options.tags,
+                  "Select only scenarios with this tag (repeatable: any of them)")
+      ->allow_extra_args(false);
+  command.add_option("--shard", options.shard,
+                     "Select shard I of N (1-based, e.g. 2/4) by a stable hash of the scenario "
+                     "file; default from HARNESS_SHARD_INDEX (0-based) and HARNESS_TOTAL_SHARDS");
+}
+
+// `harness --version`: the harness's version, then the go and dlv a `harness run` would use.
+std::string version_text() {
+  std::string text = "harness " HARNESS_VERSION "\n";
+  auto go = gotool::find_go(std::nullopt);
+  text += go ? "go:  " + go->version_text + " (" + go->go.string() + ")\n" : "go:  not found\n";
+  auto dlv = gotool::find_dlv(std::nullopt, go ? &*go : nullptr);
+  text += dlv ? "dlv: " + dlv->version.str() + " (" + dlv->path.string() + ")"
+              : std::string("dlv: not found");
+  return text;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
   CLI::App app{kDescription, "harness"};
   app.footer(kFooter);
   app.require_subcommand(1);
+  app.set_version_flag("--version", version_text,
+                       "Print the harness's version and the go and dlv `harness run` would use");
 
   RunOptions run;
   auto* run_cmd = app.add_subcommand("run", "Run scenarios against dlv and write reports");
@@ -77,16 +106,7 @@ int run_cli(int argc, char** argv) {
                     "(a scenario's own 'strict:' wins)");
   run_cmd->add_option("-j,--jobs", run.jobs,
                       "Scenarios run at once, each with its own dlv (default: number of cores)");
-  run_cmd->add_option("--filter", run.filter,
-                      "Run only scenarios whose file or name matches this regex");
-  run_cmd->add_option("--skip", run.skip,
-                      "Leave out scenarios whose file or name matches this regex");
-  run_cmd
-      ->add_option("--tag", run.tags, "Run only scenarios with this tag (repeatable: any of them)")
-      ->allow_extra_args(false);
-  run_cmd->add_option("--shard", run.shard,
-                      "Run shard I of N (1-based, e.g. 2/4) by a stable hash of the scenario file; "
-                      "default from HARNESS_SHARD_INDEX (0-based) and HARNESS_TOTAL_SHARDS");
+  add_selection_options(*run_cmd, run);
   run_cmd->add_flag("--update", run.update,
                     "Rewrite, in place, the expected values of failing literal expectations to "
                     "what dlv answered (nothing else in the file changes), run again, and print "
@@ -193,9 +213,11 @@ int run_cli(int argc, char** argv) {
                    "(and 0.2 s); default 1.5")
       ->check(CLI::PositiveNumber);
 
-  std::vector<std::filesystem::path> list_paths;
-  auto* list_cmd = app.add_subcommand("list", "List the scenarios found under the paths");
-  list_cmd->add_option("paths", list_paths, "Scenario files or folders")->required();
+  RunOptions listing;  // `list` is `run --list`: the same selection, the same output
+  auto* list_cmd = app.add_subcommand(
+      "list", "List the scenarios under the paths that a run with the same selection would run");
+  list_cmd->add_option("paths", listing.paths, "Scenario files or folders")->required();
+  add_selection_options(*list_cmd, listing);
 
   std::vector<std::filesystem::path> launch_files;
   std::optional<std::string> lint_dlv_version;
@@ -326,6 +348,8 @@ int run_cli(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kUsage;
@@ -333,7 +357,10 @@ int run_cli(int argc, char** argv) {
   if (*run_cmd) return run_command(run);
   if (*record_cmd) return record_command(rec);
   if (*validate_cmd) return validate_command(validate_paths);
-  if (*list_cmd) return list_command(list_paths);
+  if (*list_cmd) {
+    listing.list = true;
+    return run_command(listing);
+  }
   if (*compare_cmd) return compare_command(compare_base, compare_current, slower_factor);
   if (*lint_cmd) return lint_launch_command(launch_files, lint_dlv_version);
   if (*replay_cmd) return replay_command(replay);

@@ -249,6 +249,28 @@ TEST(Cli, DlvFlagsThatOpenDlvBeyondThisUserAreRefusedUnlessAllowed) {
             std::string::npos);
 }
 
+// `list` is `run --list`: the same selection flags, the same lines, the same errors.
+TEST(Cli, ListTakesTheSelectionFlagsOfRun) {
+  auto listed = harness({"list", "scenarios/", "--tag", "pause", "--skip", "conformance"});
+  EXPECT_EQ(listed.status.code, 0) << listed.err;
+  auto ran = harness({"run", "scenarios/", "--list", "--tag", "pause", "--skip", "conformance"});
+  EXPECT_EQ(listed.out, ran.out);
+  EXPECT_TRUE(util::starts_with(last_line(listed.out), "harness: 1 of ")) << listed.out;
+  auto bad = harness({"list", "scenarios/", "--shard", "5/4"});
+  EXPECT_EQ(bad.status.code, 2);
+}
+
+// `--version`: the harness's version, then the go and dlv a run would use (exit 0).
+TEST(Cli, VersionNamesTheHarnessAndTheToolsARunWouldUse) {
+  auto r = harness({"--version"});
+  EXPECT_EQ(r.status.code, 0) << r.err;
+  auto lines = util::split(r.out, '\n');
+  ASSERT_GE(lines.size(), 3u) << r.out;
+  EXPECT_EQ(lines[0], "harness 0.9.0");
+  EXPECT_TRUE(util::starts_with(lines[1], "go:  go1.")) << r.out;
+  EXPECT_TRUE(util::starts_with(lines[2], "dlv: 1.")) << r.out;
+}
+
 TEST(Cli, ListSelectsByFilterSkipTagAndShard) {
   auto all = harness({"run", "scenarios/", "--list"});
   EXPECT_EQ(all.status.code, 0) << all.err;

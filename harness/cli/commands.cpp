@@ -31,13 +31,6 @@ int validate_command(const std::vector<std::filesystem::path>& paths) {
   return kAllPassed;
 }
 
-int list_command(const std::vector<std::filesystem::path>& paths) {
-  auto scenarios = load_scenarios(paths);
-  if (!scenarios) return kUsage;
-  print_scenarios(*scenarios);
-  return kAllPassed;
-}
-
 namespace {
 
 // Whether `text` reads as a dlv release: "1.27.2", "v1.28.0", "1.26".

@@ -113,7 +113,5 @@ int drift_command(const DriftOptions& options);
 // cannot be had (go's message is shown).
 int install_command(const std::vector<std::string>& specs,
                     const std::optional<std::filesystem::path>& go);
-// `harness list`: prints each scenario's file, name and tags; 2 if any file is invalid.
-int list_command(const std::vector<std::filesystem::path>& paths);
 
 }  // namespace cli
