@@ -137,6 +137,10 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_option("--json", run.json,
                       "Write events in the `go test -json` shape to FILE, or to stdout with '-' "
                       "(the console then goes to stderr)");
+  run_cmd->add_option("--rerun-failed", run.rerun_failed,
+                      "Run only the selected scenarios that this report (junit.xml or --json "
+                      "file of an earlier run over the same paths) shows failed or in error; "
+                      "none: exit 0, nothing to rerun");
   run_cmd->add_flag("--timings", run.timings,
                     "Print where the time went: each session phase (build, dlv start, "
                     "handshake, steps, teardown, artifacts) as median and total, and the "

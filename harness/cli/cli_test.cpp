@@ -176,6 +176,42 @@ TEST(Cli, MissingDlvExitsWithThree) {
   EXPECT_NE(r.err.find("`harness doctor` checks the whole debugging set-up"), std::string::npos);
 }
 
+// A run ends with the list of what did not pass, each at its first problem's line; and
+// --rerun-failed takes that run's JUnit or --json report and selects only those scenarios.
+TEST(Cli, ClosingListAndRerunFailedFromJunitAndJson) {
+  auto dir = util::testing::scratch_dir();
+  auto first = harness({"run", "fixtures/cli/passes.yaml", "fixtures/cli/fails.yaml", "--reports",
+                        (dir / "first").string(), "--json", (dir / "first.json").string()});
+  EXPECT_EQ(first.status.code, 1) << first.out << first.err;
+  EXPECT_NE(first.out.find("harness: 1 not passed:\n"
+                           "  fixtures/cli/fails.yaml:12:23  FAIL   cli smoke fails\n"
+                           "harness: 1 passed, 1 failed, 0 skipped\n"),
+            std::string::npos)
+      << first.out;
+  for (const auto& report : {dir / "first" / "junit.xml", dir / "first.json"}) {
+    auto rerun = harness({"run", "fixtures/cli/", "--list", "--rerun-failed", report.string()});
+    EXPECT_EQ(rerun.status.code, 0) << rerun.err;
+    EXPECT_NE(rerun.out.find("fixtures/cli/fails.yaml  cli smoke fails"), std::string::npos)
+        << report << ": " << rerun.out;
+    EXPECT_EQ(rerun.out.find("fixtures/cli/passes.yaml"), std::string::npos) << rerun.out;
+    EXPECT_TRUE(util::starts_with(last_line(rerun.out), "harness: 1 of ")) << rerun.out;
+  }
+  // The twins: a run with nothing failed lists nothing and leaves nothing to rerun.
+  auto green = harness({"run", "fixtures/cli/passes.yaml", "--reports", (dir / "green").string()});
+  EXPECT_EQ(green.status.code, 0) << green.out;
+  EXPECT_EQ(green.out.find("not passed"), std::string::npos) << green.out;
+  auto nothing =
+      harness({"run", "fixtures/cli/", "--rerun-failed", (dir / "green" / "junit.xml").string()});
+  EXPECT_EQ(nothing.status.code, 0);
+  EXPECT_NE(nothing.out.find("shows no failed scenario among the selected ones: nothing to "
+                             "rerun"),
+            std::string::npos)
+      << nothing.out;
+  auto missing = harness({"run", "fixtures/cli/", "--rerun-failed", (dir / "none.xml").string()});
+  EXPECT_EQ(missing.status.code, 2) << missing.out;
+  EXPECT_NE(missing.err.find("harness: --rerun-failed: "), std::string::npos) << missing.err;
+}
+
 TEST(Cli, RunReportsPassAndFailAndWritesSchemaValidJunit) {
   auto dir = util::testing::scratch_dir();
   auto reports = dir / "reports";

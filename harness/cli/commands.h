@@ -38,6 +38,7 @@ struct RunOptions {
   bool isolate_env = false;         // dlv inherits only runner::isolated_environment_base()
   bool allow_non_loopback = false;  // dlvFlags may open dlv beyond loopback / this user
   bool timings = false;             // print where the time went (report::timings_text)
+  std::optional<std::filesystem::path> rerun_failed;  // keep what this report shows failed
 };
 
 // Options of `harness record`.

@@ -19,6 +19,7 @@
 #include "harness/report/github.h"
 #include "harness/report/html.h"
 #include "harness/report/junit.h"
+#include "harness/report/rerun.h"
 #include "harness/report/test2json.h"
 #include "harness/report/timings.h"
 #include "harness/runner/suite.h"
@@ -434,6 +435,25 @@ int exit_status(const RunOptions& options, const std::vector<runner::ScenarioRes
   return error ? kNothingTested : kAllPassed;
 }
 
+// --rerun-failed REPORT: narrows `scenarios` to those REPORT shows failed; an exit status when
+// the run ends here (an unreadable report, or nothing to rerun).
+std::optional<int> keep_failed_in_report(const RunOptions& options,
+                                         std::vector<scenario::ScenarioEntry>& scenarios) {
+  if (!options.rerun_failed) return std::nullopt;
+  auto failed = report::failed_in_report(*options.rerun_failed, std::move(scenarios));
+  if (!failed) {
+    std::fprintf(stderr, "harness: --rerun-failed: %s\n", failed.error().str().c_str());
+    return kUsage;
+  }
+  scenarios = std::move(*failed);
+  if (!scenarios.empty()) return std::nullopt;
+  std::printf(
+      "harness: --rerun-failed: %s shows no failed scenario among the selected ones: "
+      "nothing to rerun\n",
+      options.rerun_failed->c_str());
+  return kAllPassed;
+}
+
 }  // namespace
 
 int run_command(const RunOptions& options) {
@@ -452,6 +472,7 @@ int run_command(const RunOptions& options) {
   every_shard.shard.reset();
   std::size_t selected_in_all_shards = scenario::select(*loaded, every_shard).size();
   auto scenarios = scenario::select(std::move(*loaded), *selection);
+  if (auto done = keep_failed_in_report(options, scenarios)) return *done;
   if (options.list) {
     print_scenarios(scenarios);
     std::printf("harness: %s selected\n",
@@ -519,6 +540,7 @@ int run_command(const RunOptions& options) {
     auto empty = empty_run(all, *selection, selected_in_all_shards, loaded_count);
     status = exit_status(options, all, empty, written, stop, out.console);
   }
+  std::fputs(report::not_passed_list(all).c_str(), out.console);
   std::fprintf(out.console, "%s\n", report::summary_line(all).c_str());
   report_to_github(suites, all, out.console);
   return status;

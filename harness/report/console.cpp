@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -81,6 +82,22 @@ void ConsoleReporter::finished(const runner::ScenarioResult& r) {
   }
   show_progress();
   std::fflush(out_);
+}
+
+std::string not_passed_list(const std::vector<runner::ScenarioResult>& results) {
+  std::string lines;
+  std::size_t count = 0;
+  for (const auto& r : results) {
+    if (r.status != runner::Status::Fail && r.status != runner::Status::Error) continue;
+    const auto& where = r.problem.where.known() ? r.problem.where : r.loc;
+    std::string at = where.known() ? where.str() : r.id;
+    char line[64];
+    std::snprintf(line, sizeof line, "  %-6s ", runner::status_name(r.status));
+    lines += "  " + at + line + r.display_name() + "\n";
+    ++count;
+  }
+  if (count == 0) return "";
+  return "harness: " + std::to_string(count) + " not passed:\n" + lines;
 }
 
 std::string build_line(const std::vector<runner::ScenarioResult>& results) {

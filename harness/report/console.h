@@ -36,6 +36,13 @@ class ConsoleReporter : public runner::SuiteObserver {
 // How the exec-mode builds went, e.g. "harness: builds: 1 built, 11 from cache"; "" if none.
 std::string build_line(const std::vector<runner::ScenarioResult>& results);
 
+// The closing list of the runs that did not pass, each at the line of its first problem (where
+// an editor or terminal jumps to), with its status and name:
+//   harness: 2 not passed:
+//     scenarios/x.yaml:14:20  FAIL   locals at a breakpoint
+// "" when every run passed or was skipped.
+std::string not_passed_list(const std::vector<runner::ScenarioResult>& results);
+
 // "harness: flaky: 1 run(s) passed only on a retry: scenarios/x.yaml"; "" if none.
 std::string flaky_line(const std::vector<runner::ScenarioResult>& results);
 

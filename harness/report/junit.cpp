@@ -35,15 +35,6 @@ std::string hostname() {
   return buf;
 }
 
-// "scenarios/variables/locals.yaml" -> "scenarios.variables.locals"; an absolute path without
-// its leading "/" ("/tmp/x.yaml" -> "tmp.x": readers split the class name at dots).
-std::string classname(const std::string& id) {
-  std::string out = std::filesystem::path(id).relative_path().replace_extension().generic_string();
-  for (char& c : out)
-    if (c == '/') c = '.';
-  return out;
-}
-
 // `<element message="FIRST LINE" type="TYPE">MESSAGE</element>`: a failure, an error, or
 // Surefire's flakyFailure / rerunFailure for the failed first attempt of a retried case.
 std::string problem_element(const char* element, const char* type, const std::string& message) {
@@ -54,7 +45,7 @@ std::string problem_element(const char* element, const char* type, const std::st
 void testcase(std::string& x, const runner::ScenarioResult& r, JunitFlavour flavour) {
   using runner::Status;
   x += "    <testcase name=\"" + xml_escape(r.display_name(), true) + "\" classname=\"" +
-       xml_escape(classname(r.id), true) + "\" time=\"" + seconds(r.duration) + "\"";
+       xml_escape(junit_classname(r.id), true) + "\" time=\"" + seconds(r.duration) + "\"";
   if (flavour == JunitFlavour::Extended) {
     x += " file=\"" + xml_escape(r.id, true) + "\" line=\"" + std::to_string(r.loc.line) + "\"";
   }
@@ -158,6 +149,15 @@ std::string junit_xml(const std::string& suite_name,
                       const std::vector<runner::ScenarioResult>& results,
                       const Properties& properties, JunitFlavour flavour) {
   return junit_xml(suite_name, {SuiteReport{suite_name, results, properties}}, flavour);
+}
+
+// Readers split the class name at dots, so "/tmp/x.yaml" becomes "tmp.x".
+std::string junit_classname(const std::string& scenario_id) {
+  std::string out =
+      std::filesystem::path(scenario_id).relative_path().replace_extension().generic_string();
+  for (char& c : out)
+    if (c == '/') c = '.';
+  return out;
 }
 
 }  // namespace report

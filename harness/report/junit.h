@@ -18,6 +18,10 @@ using Properties = std::vector<std::pair<std::string, std::string>>;
 // <rerunFailure> (a retry that failed too).
 enum class JunitFlavour { Strict, Extended };
 
+// A scenario's <testcase> classname: "scenarios/variables/locals.yaml" ->
+// "scenarios.variables.locals"; an absolute path without its leading "/".
+std::string junit_classname(const std::string& scenario_id);
+
 // A JUnit document: one <testsuite>, one <testcase> per run of a scenario; <failure> for FAIL,
 // <error> for ERROR, <skipped> for SKIP; transcript tail and dlv output (system-out/-err) for
 // failed cases only. A flaky pass has status="flaky" and its first failure in <system-out>.
