@@ -137,6 +137,21 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_option("--json", run.json,
                       "Write events in the `go test -json` shape to FILE, or to stdout with '-' "
                       "(the console then goes to stderr)");
+  auto* quiet = run_cmd->add_flag_callback(
+      "-q,--quiet", [&run] { run.console.verbosity = report::Verbosity::Quiet; },
+      "Print only the runs that did not pass (and flaky passes), the closing lines and no "
+      "progress line");
+  run_cmd
+      ->add_flag_callback(
+          "-v,--verbose", [&run] { run.console.verbosity = report::Verbosity::Verbose; },
+          "Also print each run's timings and the artifacts folder of passed runs")
+      ->excludes(quiet);
+  std::string run_colour = "auto";
+  run_cmd
+      ->add_option("--color", run_colour,
+                   "auto (default: colour on a terminal; FORCE_COLOR set colours, NO_COLOR set "
+                   "does not), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   run_cmd->add_option("--rerun-failed", run.rerun_failed,
                       "Run only the selected scenarios that this report (junit.xml or --json "
                       "file of an earlier run over the same paths) shows failed or in error; "
@@ -358,7 +373,12 @@ int run_cli(int argc, char** argv) {
     app.exit(e);
     return kUsage;
   }
-  if (*run_cmd) return run_command(run);
+  if (*run_cmd) {
+    run.console.colour = run_colour == "always"  ? report::Colour::Always
+                         : run_colour == "never" ? report::Colour::Never
+                                                 : report::Colour::Auto;
+    return run_command(run);
+  }
   if (*record_cmd) return record_command(rec);
   if (*validate_cmd) return validate_command(validate_paths);
   if (*list_cmd) {

@@ -176,6 +176,32 @@ TEST(Cli, MissingDlvExitsWithThree) {
   EXPECT_NE(r.err.find("`harness doctor` checks the whole debugging set-up"), std::string::npos);
 }
 
+// -q shows only what did not pass; -v adds each run's timings and artifacts folder; --color
+// always colours even into a pipe. Each against the default run, which does none of it.
+TEST(Cli, QuietVerboseAndColour) {
+  auto dir = util::testing::scratch_dir();
+  std::vector<std::string> both = {"run", "fixtures/cli/passes.yaml", "fixtures/cli/fails.yaml",
+                                   "--reports", (dir / "r").string()};
+  auto plain = harness(both);
+  EXPECT_NE(plain.out.find("PASS "), std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find("       timings: "), std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find("\x1b["), std::string::npos) << plain.out;
+  auto quiet_args = both;
+  quiet_args.push_back("-q");
+  auto quiet = harness(quiet_args);
+  EXPECT_EQ(quiet.status.code, 1);
+  EXPECT_EQ(quiet.out.find("PASS "), std::string::npos) << quiet.out;
+  EXPECT_NE(quiet.out.find("FAIL     "), std::string::npos) << quiet.out;
+  EXPECT_EQ(last_line(quiet.out), "harness: 1 passed, 1 failed, 0 skipped");
+  auto loud = harness({"run", "fixtures/cli/passes.yaml", "--reports", (dir / "r").string(), "-v",
+                       "--color", "always"});
+  EXPECT_NE(loud.out.find("       timings: build "), std::string::npos) << loud.out;
+  EXPECT_NE(loud.out.find("       artifacts: "), std::string::npos) << loud.out;
+  EXPECT_NE(loud.out.find("\x1b[32mPASS\x1b[0m"), std::string::npos) << loud.out;
+  EXPECT_EQ(harness({"run", "fixtures/cli/passes.yaml", "-q", "-v"}).status.code, 2);
+  EXPECT_EQ(harness({"run", "fixtures/cli/passes.yaml", "--color", "blue"}).status.code, 2);
+}
+
 // A run ends with the list of what did not pass, each at its first problem's line; and
 // --rerun-failed takes that run's JUnit or --json report and selects only those scenarios.
 TEST(Cli, ClosingListAndRerunFailedFromJunitAndJson) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "harness/record/recording.h"
+#include "harness/report/console.h"
 
 namespace cli {
 
@@ -39,6 +40,7 @@ struct RunOptions {
   bool allow_non_loopback = false;  // dlvFlags may open dlv beyond loopback / this user
   bool timings = false;             // print where the time went (report::timings_text)
   std::optional<std::filesystem::path> rerun_failed;  // keep what this report shows failed
+  report::ConsoleStyle console;                       // --color, -q, -v
 };
 
 // Options of `harness record`.

@@ -320,7 +320,7 @@ std::vector<runner::ScenarioResult> run_cell(const Cell& cell, const RunPlan& pl
     properties.push_back({"cell.skipped", *cell.incompatible});
   } else {
     runner::Environment env = cell_environment(cell, options, matrix);
-    report::ConsoleReporter console(out.console);
+    report::ConsoleReporter console(out.console, options.console);
     std::vector<runner::SuiteObserver*> observers = {&console};
     if (json) observers.push_back(&*json);
     Observers both(observers);

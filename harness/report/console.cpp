@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "harness/util/strings.h"
 
@@ -34,10 +35,20 @@ std::string indent(const std::string& text, const std::string& prefix) {
 
 }  // namespace
 
-ConsoleReporter::ConsoleReporter(std::FILE* out)
+bool use_colour(Colour mode, bool terminal) {
+  if (mode != Colour::Auto) return mode == Colour::Always;
+  const char* force = std::getenv("FORCE_COLOR");
+  if (force && std::string_view(force) != "0") return true;
+  const char* no_colour = std::getenv("NO_COLOR");
+  if (no_colour && *no_colour) return false;
+  return terminal;
+}
+
+ConsoleReporter::ConsoleReporter(std::FILE* out, ConsoleStyle style)
     : out_(out),
-      colour_(isatty(fileno(out)) && std::getenv("NO_COLOR") == nullptr),
-      tty_(isatty(fileno(out))) {}
+      verbosity_(style.verbosity),
+      colour_(use_colour(style.colour, isatty(fileno(out)))),
+      tty_(isatty(fileno(out)) && style.verbosity != Verbosity::Quiet) {}
 
 void ConsoleReporter::started(const scenario::ScenarioEntry&, int, std::size_t, std::size_t total) {
   total_ = total;
@@ -63,6 +74,8 @@ void ConsoleReporter::finished(const runner::ScenarioResult& r) {
   running_ -= running_ > 0;
   failed_ += r.status == runner::Status::Fail || r.status == runner::Status::Error;
   clear_progress();
+  const bool passed = r.status == runner::Status::Pass || r.status == runner::Status::Skip;
+  if (verbosity_ == Verbosity::Quiet && passed && !r.flaky()) return;
   const char* name = runner::status_name(r.status);
   std::string status = colour_ ? std::string(colour_of(r.status)) + name + "\x1b[0m" : name;
   std::string pad(6 - std::string(name).size(), ' ');
@@ -79,6 +92,12 @@ void ConsoleReporter::finished(const runner::ScenarioResult& r) {
     }
   } else if (r.status == runner::Status::Skip) {
     std::fputs(indent(r.problem.message, "       ").c_str(), out_);
+  }
+  if (verbosity_ == Verbosity::Verbose) {
+    if (!r.phases.empty())
+      std::fprintf(out_, "       timings: %s\n", util::phases_text(r.phases).c_str());
+    if (passed && !r.artifacts_dir.empty())
+      std::fprintf(out_, "       artifacts: %s\n", r.artifacts_dir.c_str());
   }
   show_progress();
   std::fflush(out_);

@@ -7,13 +7,27 @@
 
 namespace report {
 
+// How the console looks: --color and -q/-v of `harness run`.
+enum class Colour { Auto, Always, Never };
+enum class Verbosity { Quiet, Normal, Verbose };
+struct ConsoleStyle {
+  Colour colour = Colour::Auto;
+  // Quiet: only runs that did not pass (and flaky passes), no progress line. Verbose: also each
+  // run's artifacts folder and where its time went.
+  Verbosity verbosity = Verbosity::Normal;
+};
+
+// Whether to colour: Always and Never win; Auto colours when FORCE_COLOR is set (and not "0"),
+// not when NO_COLOR is set (and not empty), else on a terminal.
+bool use_colour(Colour mode, bool terminal);
+
 // Prints one line per finished scenario (status, duration, file, name) and, under a failed
 // one, its problem and where its artifacts are; a flaky pass says so, with its first failure.
-// Colour only on a terminal without NO_COLOR. On a terminal a live progress line
-// ("[12/60] 1 failed  8.2s") stays under the last result.
+// Colour as use_colour() decides. On a terminal a live progress line ("[12/60] 1 failed  8.2s")
+// stays under the last result, unless quiet.
 class ConsoleReporter : public runner::SuiteObserver {
  public:
-  explicit ConsoleReporter(std::FILE* out);
+  explicit ConsoleReporter(std::FILE* out, ConsoleStyle style = {});
   void started(const scenario::ScenarioEntry& scenario, int repetition, std::size_t index,
                std::size_t total) override;
   void finished(const runner::ScenarioResult& result) override;
@@ -24,6 +38,7 @@ class ConsoleReporter : public runner::SuiteObserver {
   void show_progress();
 
   std::FILE* out_;
+  Verbosity verbosity_;
   bool colour_;
   bool tty_;
   std::size_t total_ = 0;
