@@ -136,23 +136,19 @@ std::optional<std::vector<Cell>> resolve_cells(const RunOptions& options) {
   if (gos.empty()) gos.emplace_back();
   if (dlvs.empty()) dlvs.emplace_back();
   // A named dlv needs no go to be found: its `dlv version` runs while `go version` does.
-  std::vector<std::future<util::Expected<gotool::DlvTool>>> named_dlvs;
-  for (const auto& dlv_path : dlvs)
-    if (dlv_path)
-      named_dlvs.push_back(std::async(std::launch::async, gotool::find_dlv, dlv_path, nullptr));
-  std::vector<util::Expected<gotool::DlvTool>> named;
+  std::vector<std::shared_future<util::Expected<gotool::DlvTool>>> named_dlvs(dlvs.size());
+  for (std::size_t d = 0; d < dlvs.size(); ++d)
+    if (dlvs[d]) named_dlvs[d] = std::async(std::launch::async, gotool::find_dlv, dlvs[d], nullptr);
   std::vector<Cell> cells;
   for (const auto& go_path : gos) {
     auto go = gotool::find_go(go_path);
-    if (named.empty())
-      for (auto& found : named_dlvs) named.push_back(found.get());
     if (!go) {
       std::fprintf(stderr, "harness: %s\n%s", go.error().str().c_str(), kSeeDoctor);
       return std::nullopt;
     }
     for (std::size_t d = 0; d < dlvs.size(); ++d) {
       const auto& dlv_path = dlvs[d];
-      auto dlv = dlv_path ? named[d] : gotool::find_dlv(dlv_path, &*go);
+      auto dlv = dlv_path ? named_dlvs[d].get() : gotool::find_dlv(dlv_path, &*go);
       if (!dlv) {
         std::fprintf(stderr, "harness: %s\n%s", dlv.error().str().c_str(), kSeeDoctor);
         return std::nullopt;

@@ -1,6 +1,6 @@
 #include "harness/cli/scenario_files.h"
 
-#include "harness/gotool/version_memo.h"
+#include "harness/gotool/cache_root.h"
 
 #include <cstdio>
 #include <cstdlib>

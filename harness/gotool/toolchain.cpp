@@ -61,10 +61,11 @@ util::Expected<GoToolchain> probe_go(const std::filesystem::path& go) {
 
 util::Expected<DlvTool> probe_dlv(const std::filesystem::path& dlv) {
   // `dlv version` depends on the binary alone: remembered per binary (version_memo.h).
-  auto remembered = remembered_output(dlv, "version");
+  OutputMemo memo(dlv, "version");
+  auto remembered = memo.recall();
   auto out = remembered ? util::Expected<std::string>(*remembered) : query(dlv, {"version"});
   if (!out) return util::fail(out.error());
-  if (!remembered) remember_output(dlv, "version", *out);
+  if (!remembered) memo.keep(*out);
   for (const std::string& line : util::split(*out, '\n')) {
     std::string_view text = util::trim(line);
     if (!util::starts_with(text, "Version:")) continue;

@@ -2,21 +2,17 @@
 
 #include <sys/stat.h>
 
-#include <cstdlib>
-
+#include "harness/gotool/cache_root.h"
 #include "harness/gotool/content_hash.h"
 #include "harness/util/files.h"
 
 namespace gotool {
-namespace {
 
-// The memo's file for `binary` and `query`; nullopt when the binary cannot be stat'ed.
-std::optional<std::filesystem::path> memo_file(const std::filesystem::path& binary,
-                                               const std::string& query) {
+OutputMemo::OutputMemo(const std::filesystem::path& binary, const std::string& query) {
   std::error_code ec;
   auto real = std::filesystem::canonical(binary, ec);
   struct stat st {};
-  if (ec || ::stat(real.c_str(), &st) != 0) return std::nullopt;
+  if (ec || ::stat(real.c_str(), &st) != 0) return;
   ContentHash hash;
   hash_field(hash, "format", "tool memo 1");
   hash_field(hash, "path", real.string());
@@ -27,35 +23,21 @@ std::optional<std::filesystem::path> memo_file(const std::filesystem::path& bina
         static_cast<long long>(st.st_mtim.tv_nsec), static_cast<long long>(st.st_ctim.tv_sec),
         static_cast<long long>(st.st_ctim.tv_nsec)})
     hash_field(hash, "stat", std::to_string(number));
-  return default_cache_root() / "tool-versions" / hash.hex_digest();
+  file_ = default_cache_root() / "tool-versions" / hash.hex_digest();
 }
 
-}  // namespace
-
-std::filesystem::path default_cache_root() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-    return std::filesystem::path(xdg) / "dlv-harness";
-  if (const char* home = std::getenv("HOME"); home && *home)
-    return std::filesystem::path(home) / ".cache" / "dlv-harness";
-  return std::filesystem::temp_directory_path() / "dlv-harness-cache";
-}
-
-std::optional<std::string> remembered_output(const std::filesystem::path& binary,
-                                             const std::string& query) {
-  auto file = memo_file(binary, query);
-  if (!file) return std::nullopt;
-  auto text = util::read_file(*file);
+std::optional<std::string> OutputMemo::recall() const {
+  if (!file_) return std::nullopt;
+  auto text = util::read_file(*file_);
   if (!text) return std::nullopt;
   return *text;
 }
 
-void remember_output(const std::filesystem::path& binary, const std::string& query,
-                     const std::string& output) {
-  auto file = memo_file(binary, query);
-  if (!file) return;
+void OutputMemo::keep(const std::string& output) const {
+  if (!file_) return;
   std::error_code ec;
-  std::filesystem::create_directories(file->parent_path(), ec);
-  (void)util::write_file_atomically(*file, output);
+  std::filesystem::create_directories(file_->parent_path(), ec);
+  (void)util::write_file_atomically(*file_, output);
 }
 
 }  // namespace gotool

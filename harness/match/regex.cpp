@@ -56,18 +56,10 @@ bool Regex::full_match(std::string_view text) const {
 }
 
 std::optional<Regex::Found> Regex::find(std::string_view text) const {
-  const int groups = compiled_->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> pieces(groups);
-  re2::StringPiece input(text.data(), text.size());
-  if (!compiled_->Match(input, 0, input.size(), re2::RE2::UNANCHORED, pieces.data(), groups))
+  re2::StringPiece input(text.data(), text.size()), match;
+  if (!compiled_->Match(input, 0, input.size(), re2::RE2::UNANCHORED, &match, 1))
     return std::nullopt;
-  Found found{static_cast<std::size_t>(pieces[0].data() - text.data()), {}};
-  for (const auto& piece : pieces) found.groups.emplace_back(piece.data(), piece.size());
-  return found;
-}
-
-const std::string& Regex::pattern() const {
-  return compiled_->pattern();
+  return Found{static_cast<std::size_t>(match.data() - text.data()), match.size()};
 }
 
 }  // namespace match

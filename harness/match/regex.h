@@ -3,7 +3,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "harness/util/expected.h"
 
@@ -28,15 +27,12 @@ class Regex {
   bool search(std::string_view text) const;
   // True when the whole of `text` matches.
   bool full_match(std::string_view text) const;
-  // The first match in `text`: its start and the capture groups (index 0: the whole match;
-  // an unmatched group is empty), or nullopt.
+  // The first match in `text`: where it starts and how long it is, or nullopt.
   struct Found {
     std::size_t position;
-    std::vector<std::string> groups;
+    std::size_t length;
   };
   std::optional<Found> find(std::string_view text) const;
-
-  const std::string& pattern() const;
 
  private:
   explicit Regex(std::shared_ptr<const re2::RE2> compiled) : compiled_(std::move(compiled)) {}

@@ -77,7 +77,7 @@ std::pair<std::string, bool> varying_pattern(const std::string& value,
       auto found = k->find.find(rest);
       if (found && at + found->position < best) {
         best = at + found->position;
-        length = found->groups[0].size();
+        length = found->length;
         kind = k;
       }
     }
