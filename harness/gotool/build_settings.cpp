@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "harness/gotool/content_hash.h"
+#include "harness/gotool/go_config_files.h"
 #include "harness/util/files.h"
 
 namespace gotool {
@@ -17,36 +18,11 @@ constexpr const char* kCacheFormat = "dlv-harness build cache 3";
 
 // Environment variables that change what `go build` produces, or where it looks for settings.
 constexpr const char* kBuildEnvironment[] = {
-    "GOOS", "GOARCH", "GOAMD64", "GOARM", "GOARM64", "GO386", "GOMIPS", "GOMIPS64", "GOPPC64",
-    "GORISCV64", "GOWASM", "CGO_ENABLED", "GOFLAGS", "GOEXPERIMENT", "GOTOOLCHAIN", "GOROOT",
-    "GOENV", "GOFIPS140", "GO111MODULE", "GOPATH", "GOMODCACHE", "CC", "CXX", "CGO_CFLAGS",
-    "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_FFLAGS", "CGO_LDFLAGS", "PKG_CONFIG"};
-
-std::optional<std::string> env(const char* name) {
-  const char* value = std::getenv(name);
-  if (!value || !*value) return std::nullopt;
-  return std::string(value);
-}
-
-// Where `go env -w` writes: $GOENV unless "off", else the user's config folder's go/env.
-std::optional<fs::path> goenv_file() {
-  if (auto goenv = env("GOENV")) {
-    if (*goenv == "off") return std::nullopt;
-    return fs::path(*goenv);
-  }
-  if (auto config = env("XDG_CONFIG_HOME")) return fs::path(*config) / "go" / "env";
-  if (auto home = env("HOME")) return fs::path(*home) / ".config" / "go" / "env";
-  return std::nullopt;
-}
-
-// GOROOT as go finds it: $GOROOT, else the folder above the (real) go binary's bin/.
-std::optional<fs::path> goroot(const GoToolchain& go) {
-  if (auto root = env("GOROOT")) return fs::path(*root);
-  std::error_code ec;
-  fs::path real = fs::canonical(go.go, ec);
-  if (ec || !real.has_parent_path()) return std::nullopt;
-  return real.parent_path().parent_path();
-}
+    "GOOS",         "GOARCH",       "GOAMD64",     "GOARM",       "GOARM64",   "GO386",
+    "GOMIPS",       "GOMIPS64",     "GOPPC64",     "GORISCV64",   "GOWASM",    "CGO_ENABLED",
+    "GOFLAGS",      "GOEXPERIMENT", "GOTOOLCHAIN", "GOROOT",      "GOENV",     "GOFIPS140",
+    "GO111MODULE",  "GOPATH",       "GOMODCACHE",  "CC",          "CXX",       "CGO_CFLAGS",
+    "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_FFLAGS",  "CGO_LDFLAGS", "PKG_CONFIG"};
 
 // The content of `file`; its absence, or why it cannot be read, is a value of its own.
 void hash_file(ContentHash& hash, std::string_view name, const std::optional<fs::path>& file) {
@@ -71,7 +47,7 @@ std::string settings_key(const GoToolchain& go, const fs::path& program_dir,
     if (const char* value = std::getenv(name)) hash_field(hash, name, value);
   }
   hash_file(hash, "GOENV file", goenv_file());
-  auto root = goroot(go);
+  auto root = goroot_of(go.go);
   hash_file(hash, "GOROOT go.env", root ? std::optional<fs::path>(*root / "go.env") : std::nullopt);
   return hash.hex_digest();
 }

@@ -1,9 +1,12 @@
 #include "harness/gotool/toolchain.h"
 
+#include <unistd.h>
 #include <algorithm>
+
 #include <cstdlib>
 #include <vector>
 
+#include "harness/gotool/go_config_files.h"
 #include "harness/gotool/version_memo.h"
 #include "harness/process/child.h"
 #include "harness/process/path_lookup.h"
@@ -43,8 +46,45 @@ util::Expected<std::string> query(const std::filesystem::path& tool,
   return result->out;
 }
 
+// query(tool, {argument}) through an OutputMemo (version_memo.h): the remembered answer for this
+// binary and `context`, else the tool's, which is then remembered. Failures are not remembered.
+util::Expected<std::string> remembered_query(const std::filesystem::path& tool,
+                                             const std::string& argument,
+                                             const std::string& context) {
+  OutputMemo memo(tool, argument, context);
+  if (auto remembered = memo.recall()) return *remembered;
+  auto out = query(tool, {argument});
+  if (out) memo.keep(*out);
+  return out;
+}
+
+// What `go version` answers besides the binary: the toolchain GOTOOLCHAIN selects. The go command
+// decides from its GO* environment variables, PATH (GOTOOLCHAIN=goX.Y.Z+path), $GOROOT/go.env,
+// the GOENV file, and the go.work and go.mod files from the current folder up (their `go` and
+// `toolchain` lines). All of them, by value or by file identity, make the memo's context.
+std::string go_version_context(const std::filesystem::path& go) {
+  std::string context;
+  std::vector<std::string> variables;
+  for (char** entry = environ; *entry; ++entry)
+    if (util::starts_with(*entry, "GO") || util::starts_with(*entry, "PATH="))
+      variables.emplace_back(*entry);
+  std::sort(variables.begin(), variables.end());
+  for (const auto& variable : variables) context += variable + "\n";
+  std::vector<std::filesystem::path> files;
+  if (auto goroot = goroot_of(go)) files.push_back(*goroot / "go.env");
+  if (auto goenv = goenv_file()) files.push_back(*goenv);
+  std::error_code ec;
+  for (auto dir = std::filesystem::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
+    files.push_back(dir / "go.work");
+    files.push_back(dir / "go.mod");
+    if (dir == dir.root_path()) break;
+  }
+  for (const auto& file : files) context += file.string() + " " + file_identity(file) + "\n";
+  return context;
+}
+
 util::Expected<GoToolchain> probe_go(const std::filesystem::path& go) {
-  auto out = query(go, {"version"});
+  auto out = remembered_query(go, "version", go_version_context(go));
   if (!out) return util::fail(out.error());
   // "go version go1.26.8 linux/amd64"
   std::string_view line = util::trim(*out);
@@ -60,12 +100,9 @@ util::Expected<GoToolchain> probe_go(const std::filesystem::path& go) {
 }
 
 util::Expected<DlvTool> probe_dlv(const std::filesystem::path& dlv) {
-  // `dlv version` depends on the binary alone: remembered per binary (version_memo.h).
-  OutputMemo memo(dlv, "version");
-  auto remembered = memo.recall();
-  auto out = remembered ? util::Expected<std::string>(*remembered) : query(dlv, {"version"});
+  // `dlv version` depends on the binary alone.
+  auto out = remembered_query(dlv, "version", "");
   if (!out) return util::fail(out.error());
-  if (!remembered) memo.keep(*out);
   for (const std::string& line : util::split(*out, '\n')) {
     std::string_view text = util::trim(line);
     if (!util::starts_with(text, "Version:")) continue;

@@ -17,8 +17,9 @@ struct GoToolchain {
 };
 
 // Finds go: `explicit_go` if given (it must work), else PATH, else /usr/local/go/bin/go,
-// /usr/lib/go/bin/go; runs `go version`. Errors: MissingTool naming where it looked, with a
-// remedy line.
+// /usr/lib/go/bin/go; runs `go version`, or recalls its answer for the same binary, GO* and PATH
+// variables, GOROOT/go.env, GOENV file and go.work/go.mod files (version_memo.h). Errors:
+// MissingTool naming where it looked, with a remedy line.
 util::Expected<GoToolchain> find_go(const std::optional<std::filesystem::path>& explicit_go);
 
 // A usable dlv.

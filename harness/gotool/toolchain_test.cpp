@@ -195,3 +195,46 @@ TEST(FindDlvTest, DlvVersionIsRememberedPerBinaryUntilItChanges) {
 
 }  // namespace
 }  // namespace gotool
+
+namespace gotool {
+namespace {
+
+// `go version` is remembered too, but its answer also depends on what selects the toolchain:
+// GOTOOLCHAIN and the other GO* variables, GOROOT/go.env, the GOENV file, go.mod up from here.
+// Each change asks the go command again.
+TEST(FindGoTest, GoVersionIsRememberedUntilWhatSelectsTheToolchainChanges) {
+  auto dir = temp_dir();
+  ScopedEnv env;
+  env.set("XDG_CACHE_HOME", (dir / "cache").string());
+  env.set("GOTOOLCHAIN", std::nullopt);
+  env.set("GOENV", (dir / "goenv").string());
+  auto runs = dir / "runs";
+  auto go =
+      write_script(dir / "goroot" / "bin" / "go",
+                   "echo run >> " + runs.string() + "; echo 'go version go1.26.8 linux/amd64'");
+  auto count_runs = [&] { return util::split(util::testing::read_file(runs), '\n').size() - 1; };
+  auto work = dir / "module" / "inner";
+  std::filesystem::create_directories(work);
+  auto old_cwd = std::filesystem::current_path();
+  std::filesystem::current_path(work);
+  auto found = [&] {
+    auto result = find_go(go);
+    EXPECT_TRUE(result.ok()) << result.error().message;
+    return count_runs();
+  };
+  EXPECT_EQ(found(), 1u);
+  EXPECT_EQ(found(), 1u) << "remembered";
+  env.set("GOTOOLCHAIN", "go1.27.3");
+  EXPECT_EQ(found(), 2u) << "GOTOOLCHAIN";
+  std::ofstream(dir / "module" / "go.mod") << "module m\n\ngo 1.27\n";
+  EXPECT_EQ(found(), 3u) << "a go.mod above the current folder";
+  std::ofstream(dir / "goenv") << "GOTOOLCHAIN=local\n";
+  EXPECT_EQ(found(), 4u) << "the GOENV file";
+  std::ofstream(dir / "goroot" / "go.env") << "GOTOOLCHAIN=auto\n";
+  EXPECT_EQ(found(), 5u) << "GOROOT/go.env";
+  EXPECT_EQ(found(), 5u) << "remembered again";
+  std::filesystem::current_path(old_cwd);
+}
+
+}  // namespace
+}  // namespace gotool
