@@ -25,11 +25,19 @@ nlohmann::json report_json(const ReplayCommandOptions& options, const replay::Tr
                            {"replayed", d.replayed},
                            {"text", d.str()}});
   }
+  nlohmann::json unrecorded = nlohmann::json::array();
+  for (const auto& u : report.unrecorded_responses) {
+    unrecorded.push_back({{"index", u.index},
+                          {"command", u.command},
+                          {"request", u.request},
+                          {"replayed", u.response}});
+  }
   nlohmann::json out = {{"trace", options.trace.string()},
                         {"format", replay::format_name(trace.format)},
                         {"dlv", {{"path", dlv.path.string()}, {"version", dlv.version.str()}}},
                         {"requests", report.requests},
-                        {"differences", differences}};
+                        {"differences", differences},
+                        {"unrecorded_responses", unrecorded}};
   if (report.cut_short) out["cut_short"] = *report.cut_short;
   return out;
 }
@@ -51,6 +59,8 @@ int replay_command(const ReplayCommandOptions& options) {
     std::fprintf(stderr, "harness: %s\n", trace.error().str().c_str());
     return kUsage;
   }
+  for (const auto& warning : trace->warnings)
+    std::fprintf(stderr, "harness: warning: %s\n", warning.c_str());
   if (auto programs = replay::check_replayable(*trace, options.trace.string(), substitutions);
       !programs) {
     std::fprintf(stderr, "harness: %s\n", programs.error().str().c_str());
@@ -82,6 +92,13 @@ int replay_command(const ReplayCommandOptions& options) {
     return kScenarioFailed;
   }
   for (const auto& d : report->differences) std::fprintf(console, "%s\n", d.str().c_str());
+  for (const auto& u : report->unrecorded_responses) {
+    std::fprintf(console,
+                 "#%zu response '%s' (request %d): not recorded (the trace ends before it); "
+                 "replayed %s\n",
+                 u.index, u.command.c_str(), u.request,
+                 u.response.empty() ? "none in time" : u.response.c_str());
+  }
   if (report->cut_short)
     std::fprintf(console, "replay: cut short: %s\n", report->cut_short->c_str());
   std::fprintf(console, "replay: %zu requests, %zu differences\n", report->requests,

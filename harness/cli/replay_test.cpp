@@ -231,5 +231,97 @@ TEST(Replay, OlderDlvShowsKnownDrift) {
   EXPECT_TRUE(process_missing) << json.dump(2);
 }
 
+// Writes a transcript of the given lines ("--> {...}" / "<-- {...}") and returns its path.
+fs::path write_trace(const std::string& name, const std::vector<std::string>& lines) {
+  auto trace = util::testing::scratch_dir() / name;
+  std::ofstream out(trace);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    out << "+0.00" << i + 1 << "s " << lines[i] << "\n";
+  return trace;
+}
+
+const std::string kInitialize =
+    R"(--> {"seq":1,"type":"request","command":"initialize","arguments":{"adapterID":"go"}})";
+
+// A vscode-go trace taken with dlv's log relayed ("showLog": true, "logOutput": "dap") holds
+// dlv's log lines as console output. They are not program output: the session replays as the
+// plain vscode-go trace does (before: 51 "output line 'console' missing").
+TEST(Replay, VscodeGoTraceWithDlvLogRelayedHasNoConsoleDifferences) {
+  auto dir = util::testing::scratch_dir();
+  auto binary = dir / "basics";
+  auto built = run({"go", "build", "-gcflags=all=-N -l", "-o", binary.string(), "."},
+                   kSource / "goprojects" / "basics");
+  ASSERT_EQ(built.status.code, 0) << built.err;
+  auto r = harness({"replay", (kFixtures / "vscode-go-dlv-log.log").string(), "--dlv",
+                    util::testing::dlv_for_tests(), "--substitute-path",
+                    "/tmp/rp/basics=" + binary.string(), "--substitute-path",
+                    "/work/wt-replay=" + kSource.string(), "--json", "-"});
+  auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json["format"], "vscode-go trace");
+  EXPECT_EQ(json["requests"], 10);
+  for (const auto& d : json["differences"]) EXPECT_NE(d["kind"], "output line") << d.dump();
+}
+
+// A trace that ends on a request (the launch that failed, say) shows what that request gets now.
+TEST(Replay, TraceEndingOnARequestShowsTheReplayedResponse) {
+  auto not_a_binary = (kSource / "goprojects" / "basics" / "main.go").string();
+  auto trace = write_trace(
+      "failed-launch.txt",
+      {kInitialize,
+       R"(<-- {"seq":1,"type":"response","request_seq":1,"success":true,"command":"initialize"})",
+       R"(--> {"seq":2,"type":"request","command":"launch","arguments":{"mode":"exec","program":")" +
+           not_a_binary + R"("}})"});
+  auto r = harness({"replay", trace.string(), "--dlv", util::testing::dlv_for_tests()});
+  EXPECT_NE(r.out.find("#3 response 'launch' (request 2): not recorded (the trace ends before it); "
+                       "replayed {"),
+            std::string::npos)
+      << r.out << r.err;
+  EXPECT_NE(r.out.find(R"("success":false)"), std::string::npos) << r.out;
+}
+
+TEST(Replay, FragmentsAreRefusedWithTheReason) {
+  auto no_start = write_trace(
+      "fragment.txt",
+      {R"(--> {"seq":7,"type":"request","command":"threads"})",
+       R"(<-- {"seq":9,"type":"response","request_seq":7,"success":true,"command":"threads"})"});
+  auto r = harness({"replay", no_start.string()});
+  EXPECT_EQ(r.status.code, 2);
+  EXPECT_NE(r.err.find("fragment.txt:1: the trace's first request is 'threads', not 'initialize': "
+                       "it is a fragment of a session"),
+            std::string::npos)
+      << r.err;
+  auto no_launch = write_trace("no-launch.txt", {kInitialize});
+  r = harness({"replay", no_launch.string()});
+  EXPECT_EQ(r.status.code, 2);
+  EXPECT_NE(r.err.find("no-launch.txt: the trace has no 'launch' request"), std::string::npos)
+      << r.err;
+}
+
+// vscode-go sends the program as written in launch.json; a bare name has no folder to map, and
+// the hint used to say "--substitute-path =/here", which the option refuses.
+TEST(Replay, SubstitutePathHintForABareProgramIsAcceptedByTheOption) {
+  auto trace = write_trace(
+      "bare.txt",
+      {kInitialize,
+       R"(--> {"seq":2,"type":"request","command":"launch","arguments":{"mode":"exec","program":"basics"}})"});
+  auto r = harness({"replay", trace.string()});
+  EXPECT_EQ(r.status.code, 2);
+  const std::string kHint = "--substitute-path basics=/here/basics";
+  ASSERT_NE(r.err.find("(e.g. " + kHint + ")"), std::string::npos) << r.err;
+  r = harness({"replay", trace.string(), "--substitute-path", "basics=/here/basics"});
+  EXPECT_EQ(r.status.code, 2);
+  EXPECT_EQ(r.err.find("expected FROM=TO"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("names program /here/basics"), std::string::npos) << r.err;
+}
+
+TEST(Replay, CutOffLastLineIsAWarning) {
+  auto trace = write_trace("cut.txt", {kInitialize, R"(--> {"seq":2,"type":"req)"});
+  auto r = harness({"replay", trace.string()});
+  EXPECT_NE(r.err.find("harness: warning: " + trace.string() + ":2: the last line is cut off"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("the trace has no 'launch' request"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace cli

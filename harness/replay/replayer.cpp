@@ -62,19 +62,51 @@ bool is_vscode_go_line(std::string_view line) {
          util::starts_with(line, "DAP server listening at: ");
 }
 
-// A recorded event with vscode-go's own console lines taken out of it.
+// A line of dlv's log: "2026-12-02T02:22:42Z debug layer=dap ..." (a timestamp, a level, a layer).
+bool is_dlv_log_line(std::string_view line) {
+  auto digits = [&](std::size_t from, std::size_t count) {
+    for (std::size_t i = from; i < from + count; ++i)
+      if (i >= line.size() || line[i] < '0' || line[i] > '9') return false;
+    return true;
+  };
+  bool dated = digits(0, 4) && line.substr(4, 1) == "-" && digits(5, 2) &&
+               line.substr(7, 1) == "-" && digits(8, 2) && line.substr(10, 1) == "T";
+  if (!dated) return false;
+  std::size_t level = line.find(' ');
+  if (level == std::string_view::npos) return false;
+  std::size_t layer = line.find(' ', level + 1);
+  if (layer == std::string_view::npos) return false;
+  static const std::set<std::string_view> kLevels = {"trace", "debug", "info", "warning",
+                                                     "error", "fatal", "panic"};
+  return kLevels.count(line.substr(level + 1, layer - level - 1)) &&
+         util::starts_with(line.substr(layer + 1), "layer=");
+}
+
+// A recorded event with vscode-go's own console output taken out of it: all of an output event
+// vscode-go made (seq 0: its "Starting: ..." line and what dlv writes to --log-dest=3, which it
+// relays as console output; a replay's dlv logs nowhere), and in dlv's own console output the
+// lines of those shapes. A dlv log line that opens a block ("... config: {") takes the lines up to
+// the block's closing "}" with it.
 dap::json without_vscode_go_lines(const dap::json& event) {
   if (event.value("event", "") != "output") return event;
   const dap::json& body = event.value("body", dap::json::object());
   if (body.value("category", "console") != "console") return event;
   std::string kept;
-  std::string text = body.value("output", "");
+  std::string text = event.value("seq", -1) == 0 ? "" : body.value("output", "");
+  bool in_log_block = false;
   std::size_t from = 0;
   while (from < text.size()) {
     std::size_t end = text.find('\n', from);
     end = end == std::string::npos ? text.size() : end + 1;
     std::string_view line(text.data() + from, end - from);
-    if (!is_vscode_go_line(line)) kept += line;
+    std::string_view bare = util::trim(line);
+    if (in_log_block) {
+      in_log_block = line.front() != '}';
+    } else if (is_dlv_log_line(line)) {
+      in_log_block = util::ends_with(bare, "{");
+    } else if (!is_vscode_go_line(line)) {
+      kept += line;
+    }
     from = end;
   }
   dap::json copy = event;
@@ -226,9 +258,13 @@ class Replayer {
     auto timeout =
         command == "launch" ? std::max(options_.timeout, kLaunchTimeout) : options_.timeout;
     auto response = session_.wait_response(pending.seq, util::Deadline::after(timeout));
-    if (!pending.request.response) return;  // nothing recorded to compare with
-    std::size_t index = *pending.request.response + 1;
     int request_seq = request.value("seq", 0);
+    if (!pending.request.response) {  // nothing recorded to compare with: shown as it is now
+      report_.unrecorded_responses.push_back({pending.request.position + 1, command, request_seq,
+                                              response ? dap::to_text(*response) : std::string()});
+      return;
+    }
+    std::size_t index = *pending.request.response + 1;
     const dap::json& recorded = trace_.messages[*pending.request.response].message;
     if (!response) {
       report_.differences.push_back(
@@ -297,8 +333,56 @@ util::Expected<ReplayReport> replay_trace(const Trace& trace, const ReplayOption
   return replayer.finish((*dlv)->child().stdout_text(), (*dlv)->child().stderr_text());
 }
 
+namespace {
+
+// A Usage error unless the trace starts at the client's initialize request and has a launch or
+// attach request: a fragment cut from the middle of a session cannot be replayed.
+util::Expected<void> check_whole_session(const Trace& trace, const std::string& trace_name) {
+  auto is_request = [](const TraceMessage& m) {
+    return m.from_client && m.message.value("type", "") == "request";
+  };
+  auto first = std::find_if(trace.messages.begin(), trace.messages.end(), is_request);
+  if (first == trace.messages.end()) {
+    return util::fail(util::ErrorKind::Usage,
+                      "the trace holds no request of the client, so there is nothing to replay "
+                      "(is it the adapter's side only?)",
+                      util::SourceLoc{trace_name, 0, 0});
+  }
+  constexpr const char* kWhole =
+      ": it is a fragment of a session, and a replay starts a new one. Take the trace from the "
+      "client's initialize request on";
+  std::string command = first->message.value("command", "");
+  if (command != "initialize") {
+    return util::fail(util::ErrorKind::Usage,
+                      "the trace's first request is '" + command + "', not 'initialize'" + kWhole,
+                      util::SourceLoc{trace_name, first->line, 0});
+  }
+  bool starts_program = std::any_of(first, trace.messages.end(), [&](const TraceMessage& m) {
+    std::string c = is_request(m) ? m.message.value("command", "") : "";
+    return c == "launch" || c == "attach";
+  });
+  if (!starts_program) {
+    return util::fail(util::ErrorKind::Usage,
+                      "the trace has no 'launch' request, so a replay cannot start the program" +
+                          std::string(kWhole) + " to its launch",
+                      util::SourceLoc{trace_name, 0, 0});
+  }
+  return {};
+}
+
+// The hint for a recorded program that does not exist here: a --substitute-path value the option
+// takes (FROM is not empty: a bare program name is mapped as a whole).
+std::string substitute_path_hint(const std::filesystem::path& program) {
+  std::filesystem::path from = program.parent_path();
+  if (from.empty()) return "--substitute-path " + program.string() + "=/here/" + program.string();
+  return "--substitute-path " + from.string() + "=/here";
+}
+
+}  // namespace
+
 util::Expected<void> check_replayable(const Trace& trace, const std::string& trace_name,
                                       const std::vector<Substitution>& substitutions) {
+  if (auto whole = check_whole_session(trace, trace_name); !whole) return whole;
   for (const auto& m : trace.messages) {
     std::string command = m.from_client ? m.message.value("command", "") : "";
     if (command == "attach") {
@@ -320,9 +404,8 @@ util::Expected<void> check_replayable(const Trace& trace, const std::string& tra
     return util::fail(util::ErrorKind::Usage,
                       "the recorded launch names program " + program +
                           ", which does not exist here; if it was recorded on another machine "
-                          "or in a removed folder, map it with --substitute-path FROM=TO (e.g. "
-                          "--substitute-path " +
-                          std::filesystem::path(program).parent_path().string() + "=/here)",
+                          "or in a removed folder, map it with --substitute-path FROM=TO (e.g. " +
+                          substitute_path_hint(program) + ")",
                       util::SourceLoc{trace_name, m.line, 0});
   }
   return {};

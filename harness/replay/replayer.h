@@ -20,10 +20,21 @@ struct ReplayOptions {
   std::vector<Substitution> substitutions;  // --substitute-path, in the order given
 };
 
+// The replayed response to a request whose response the recording does not hold (the trace ends
+// before it came): not compared, but shown, since it is often why the trace was taken (a launch
+// that fails).
+struct UnrecordedResponse {
+  std::size_t index = 0;  // 1-based position of the request in the trace's messages
+  std::string command;
+  int request = 0;       // the recorded request's seq
+  std::string response;  // the replayed response as JSON text; empty when none came in time
+};
+
 // What a replay found.
 struct ReplayReport {
   std::size_t requests = 0;  // requests sent to the new dlv
   std::vector<Difference> differences;
+  std::vector<UnrecordedResponse> unrecorded_responses;
   // Why the replay ended before the trace did (e.g. dlv closed the connection), if it did.
   std::optional<std::string> cut_short;
 };
@@ -44,10 +55,11 @@ struct ReplayReport {
 // Errors: dlv cannot be started or connected to (Process, Timeout, Transport).
 util::Expected<ReplayReport> replay_trace(const Trace& trace, const ReplayOptions& options);
 
-// A Usage error (at the trace's file:line) when the trace cannot be replayed here: it attaches
+// A Usage error (at the trace's file:line) when the trace cannot be replayed here: it is a
+// fragment (its first client request is not initialize, or it has no launch), it attaches
 // (to a process or headless server that existed only while it was recorded), or a recorded
 // `launch` names a program that does not exist here once --substitute-path is applied (with a
-// hint to map it). `trace_name` is the trace's file name.
+// --substitute-path hint the option takes). `trace_name` is the trace's file name.
 util::Expected<void> check_replayable(const Trace& trace, const std::string& trace_name,
                                       const std::vector<Substitution>& substitutions);
 

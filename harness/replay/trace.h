@@ -31,12 +31,16 @@ struct TraceMessage {
 struct Trace {
   TraceFormat format = TraceFormat::Transcript;
   std::vector<TraceMessage> messages;
+  // What was read past, "FILE:LINE: why" (a last line cut off in the middle of its message).
+  std::vector<std::string> warnings;
 };
 
-// Reads a trace, detecting its format from the first line that carries a DAP message; lines
-// that carry none (notes, dlv's other log lines, timestamps of other loggers) are skipped.
+// Reads a trace, detecting its format from the first line that carries a DAP message (where a
+// line looks like two formats, the marker met first decides); lines that carry none (notes, dlv's
+// other log lines, timestamps of other loggers) are skipped. A malformed message on the last
+// non-blank line (a paste cut short) is a warning and left out.
 // Errors (kind Usage, with file:line where one applies): unreadable file, no DAP message in it,
-// a message line whose JSON is malformed or not an object.
+// an earlier message line whose JSON is malformed, a message that is not an object.
 util::Expected<Trace> read_trace(const std::filesystem::path& file);
 
 // read_trace on text already in memory; `name` is used in error locations.

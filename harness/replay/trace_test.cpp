@@ -97,5 +97,50 @@ TEST(ParseTrace, FormatIsFixedByTheFirstMessage) {
   EXPECT_EQ(trace->messages.size(), 1u);
 }
 
+// vscode-go with "showLog" and "logOutput": "dap" relays dlv's log as console output events (and
+// as raw lines of its channel). Such a line holds a dlv log marker inside an escaped JSON string;
+// the line's own format is the marker met first.
+TEST(ParseTrace, RelayedDlvLogLineDoesNotDecideTheFormat) {
+  auto trace = parse_trace(
+      "2026-12-02 02:22:42.105 [trace] client  <- {\"seq\":0,\"type\":\"event\",\"event\":"
+      "\"output\",\"body\":{\"category\":\"console\",\"output\":\"2026-12-02T02:22:42Z debug "
+      "layer=dap [<- from client]{\\\"seq\\\":1,\\\"type\\\":\\\"request\\\"}\\n\"}}\n"
+      "2026-12-02 02:22:42.106 [trace] 2026-12-02T02:22:42Z debug layer=dap [<- from "
+      "client]{\"seq\":1,\"type\":\"request\",\"command\":\"initialize\"}\n"
+      "2026-12-02 02:22:42.107 [trace] client -> {\"seq\":2,\"type\":\"request\",\"command\":"
+      "\"launch\"}\n",
+      "go-debug.log");
+  ASSERT_TRUE(trace.ok()) << trace.error().str();
+  EXPECT_EQ(trace->format, TraceFormat::VscodeGo);
+  ASSERT_EQ(trace->messages.size(), 2u);  // the raw relayed log line is not a message
+  EXPECT_EQ(trace->messages[0].message["event"], "output");
+  EXPECT_EQ(client_commands(*trace), (std::vector<std::string>{"launch"}));
+}
+
+TEST(ReadTrace, VscodeGoTraceWithDlvLogRelayed) {
+  auto trace = read_trace(kFixtures / "vscode-go-dlv-log.log");
+  ASSERT_TRUE(trace.ok()) << trace.error().str();
+  EXPECT_EQ(trace->format, TraceFormat::VscodeGo);
+  EXPECT_EQ(client_commands(*trace),
+            (std::vector<std::string>{"initialize", "launch", "setBreakpoints", "configurationDone",
+                                      "threads", "stackTrace", "scopes", "variables", "continue",
+                                      "disconnect"}));
+  EXPECT_TRUE(trace->warnings.empty());
+}
+
+// A trace pasted from a terminal or an issue is often cut in the middle of its last message.
+TEST(ParseTrace, CutOffLastLineIsAWarning) {
+  auto trace = parse_trace(
+      "+0.001s --> {\"seq\":1,\"type\":\"request\",\"command\":\"initialize\"}\n"
+      "+0.002s <-- {\"seq\":1,\"type\":\"response\",\"request_se\n\n",
+      "t.txt");
+  ASSERT_TRUE(trace.ok()) << trace.error().str();
+  EXPECT_EQ(trace->messages.size(), 1u);
+  ASSERT_EQ(trace->warnings.size(), 1u);
+  EXPECT_EQ(trace->warnings[0],
+            "t.txt:2: the last line is cut off, left out (malformed DAP message in a transcript "
+            "line: \"{\\\"seq\\\":1,\\\"type\\\":\\\"response\\\",\\\"request_se\")");
+}
+
 }  // namespace
 }  // namespace replay
