@@ -305,7 +305,8 @@ std::vector<runner::ScenarioResult> run_cell(const Cell& cell, const RunPlan& pl
   std::fflush(out.console);
   report::Properties properties = cell_properties(cell, options, plan.selection);
   std::optional<report::Test2JsonReporter> json;
-  if (out.json) json.emplace(out.json, matrix ? cell.name : "dlv-harness");
+  if (out.json)
+    json.emplace(out.json, matrix ? cell.name : "dlv-harness", plan.scenarios, options.repeat);
   std::vector<runner::ScenarioResult> results;
   const auto cell_started = util::Clock::now();
   if (cell.incompatible) {

@@ -1,5 +1,6 @@
 #include "harness/report/compare.h"
 
+#include <algorithm>
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
 #include <cstdio>
@@ -70,8 +71,10 @@ util::Expected<std::vector<Case>> read_junit(const std::string& text, const std:
 
 // "dlv-harness / fixtures/cli/x.yaml" for Package "dlv-harness/fixtures/cli" and Test "x.yaml":
 // the run (or cell) name, then the scenario path, as reports of earlier versions wrote them
-// (Package the run, Test the whole path), so that old and new reports compare.
-std::string case_key(const std::string& package, const std::string& test) {
+// (Package the run, Test the whole path), so that old and new reports compare; a cell name's space
+// is a '-' in either.
+std::string case_key(std::string package, const std::string& test) {
+  std::replace(package.begin(), package.end(), ' ', '-');  // a matrix cell, as written before
   auto slash = package.find('/');
   if (slash == std::string::npos) return package + " / " + test;
   return package.substr(0, slash) + " / " + package.substr(slash + 1) + "/" + test;

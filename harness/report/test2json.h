@@ -1,6 +1,8 @@
 #pragma once
 #include <chrono>
 #include <cstdio>
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,12 +16,16 @@ namespace report {
 
 class Test2JsonReporter : public runner::SuiteObserver {
  public:
-  // `package` names the run (the matrix cell, or "dlv-harness"); lines go to `out` as they happen.
-  Test2JsonReporter(std::FILE* out, std::string package);
+  // `package` names the run (the matrix cell, or "dlv-harness"; a space becomes '-', since
+  // readers of the package summary line take a package name to end at a space); `planned`
+  // and `repeat` say which runs each package will hold, so that a package is written once its
+  // last run has finished.
+  Test2JsonReporter(std::FILE* out, const std::string& package,
+                    const std::vector<scenario::ScenarioEntry>& planned, int repeat);
   void started(const scenario::ScenarioEntry& scenario, int repetition, std::size_t index,
                std::size_t total) override;
   void finished(const runner::ScenarioResult& result) override;
-  // The scenarios that never ran (their skip events), then each package's own pass or fail.
+  // The runs that never started (as skips), then every package not written yet.
   void done(const std::vector<runner::ScenarioResult>& results);
 
   // A scenario run in `go test -json` terms: its folder is a Package under the run's package
@@ -33,15 +39,30 @@ class Test2JsonReporter : public runner::SuiteObserver {
   GoTest go_test(const std::string& id, int repetition) const;
 
  private:
-  void emit(const std::string& action, const GoTest& test, const std::string* output,
-            double elapsed = -1);
-  void seen(const std::string& package, bool ok);
+  // One package's events, held until its last run has finished and then written together, as
+  // `go test` writes each package of several: readers that take a package's tests to be those
+  // since the previous package summary (go-junit-report) then put each test in its package.
+  struct Package {
+    std::vector<std::string> lines;
+    std::size_t runs_left = 0;
+    bool ok = true;
+    bool written = false;
+    std::optional<std::chrono::steady_clock::time_point> first_start;
+  };
+
+  Package& package_of(const std::string& name);
+  // The events of one finished (or never started) run, added to its package's block.
+  void add_run(const runner::ScenarioResult& result, const std::string& started_at);
+  // The package's start, its runs, its status and summary lines ("ok  \tPKG\t1.234s") and its
+  // final pass or fail, written at once.
+  void write_package(const std::string& name, Package& package);
 
   std::FILE* out_;
   std::string package_;
-  std::chrono::steady_clock::time_point start_;
-  std::set<std::string> reported_;                      // package + test that got a final event
-  std::vector<std::pair<std::string, bool>> packages_;  // in order of their start, and whether ok
+  std::map<std::string, Package> packages_;
+  std::vector<std::string> order_;                 // package names, in plan order
+  std::map<std::string, std::string> started_at_;  // package + test -> Time of its start
+  std::set<std::string> reported_;                 // package + test that got a final event
 };
 
 }  // namespace report
