@@ -28,6 +28,10 @@ constexpr const char* kFooter =
     "  harness compare old/junit.xml new/junit.xml  what an upgrade broke or fixed\n"
     "  harness replay reports/artifacts/x/transcript.txt --dlv ~/go/bin/dlv\n"
     "                                         replay a recorded session against another dlv\n"
+    "  harness proxy --listen 4711            capture what VS Code does (launch.json \"port\": "
+    "4711)\n"
+    "  harness record --from-capture reports/captures/session-1/transcript.txt -o x.yaml\n"
+    "                                         turn a captured editor session into a scenario\n"
     "  harness run -j 2 --shard 1/4 --retries 1 --json reports/run.json scenarios/\n"
     "                                         one CI shard, in parallel, flaky runs marked\n"
     "\nExit status: 0 all passed, 1 a scenario failed or errored (or the run's deadline passed),\n"
@@ -168,8 +172,24 @@ int run_cli(int argc, char** argv) {
       "record",
       "Run a scenario that names only the program, launch and breakpoints (its continue/next/"
       "step_in/step_out steps, if any, say how to move) and write it complete: every stop, the "
-      "locals, evaluations, output and exit code; values that vary between runs become matchers");
-  record_cmd->add_option("skeleton", rec.skeleton, "the scenario to record")->required();
+      "locals, evaluations, output and exit code; values that vary between runs become matchers. "
+      "With --from-capture, write it from an editor session that `harness proxy` captured "
+      "instead: the launch and breakpoints the editor sent, each move, stop, the variables the "
+      "editor expanded, its evaluations, output and exit code");
+  auto* skeleton_arg = record_cmd->add_option("skeleton", rec.skeleton, "the scenario to record");
+  auto* capture_opt = record_cmd->add_option(
+      "--from-capture", rec.from_capture,
+      "a session captured by `harness proxy` (CAPTURES/session-N/transcript.txt)");
+  skeleton_arg->excludes(capture_opt);
+  record_cmd
+      ->add_option("--program", rec.program,
+                   "--from-capture: the program's folder here, when the editor's paths "
+                   "(another machine, WSL's /mnt/c) are not (default: the captured one)")
+      ->needs(capture_opt);
+  record_cmd
+      ->add_option("--name", rec.name,
+                   "--from-capture: the scenario's name (default: from the capture)")
+      ->needs(capture_opt);
   record_cmd->add_option("-o,--output", rec.output,
                          "write the recorded scenario here (default: stdout)");
   record_cmd
@@ -295,6 +315,30 @@ int run_cli(int argc, char** argv) {
                    "program) and compare recorded paths as TO; repeatable")
       ->allow_extra_args(false);
 
+  ProxyCommandOptions proxy;
+  auto* proxy_cmd = app.add_subcommand(
+      "proxy",
+      "Record what an editor does: listen on a loopback port for DAP clients (VS Code with "
+      "\"port\" and \"host\" in a launch configuration), start a `dlv dap` for each "
+      "connection, forward every message both ways unchanged, and write each session's "
+      "transcript.txt (what `harness replay` and `harness record --from-capture` read) and "
+      "dlv.log to CAPTURES/session-N/. Exit status: 0 after --sessions or when stopped, 2 an "
+      "address that is not loopback or is in use, 3 dlv missing, 130/143 stopped by "
+      "SIGINT/SIGTERM");
+  proxy_cmd->add_option("--listen", proxy.listen,
+                        "HOST:PORT or PORT to listen on, loopback only (default 127.0.0.1:0: a "
+                        "free port, printed)");
+  proxy_cmd->add_option("--dlv", proxy.dlv, "dlv binary (default: as for run)");
+  proxy_cmd->add_option("--go", proxy.go,
+                        "go binary whose folder goes first on dlv's PATH (builds in modes debug "
+                        "and test)");
+  proxy_cmd->add_option("--captures", proxy.captures,
+                        "folder of the session-N captures (default reports/captures)");
+  proxy_cmd
+      ->add_option("--sessions", proxy.sessions,
+                   "stop after this many sessions have ended (default: serve until stopped)")
+      ->check(CLI::NonNegativeNumber);
+
   std::vector<std::string> install_specs;
   std::optional<std::filesystem::path> install_go;
   auto* install_cmd = app.add_subcommand(
@@ -379,7 +423,14 @@ int run_cli(int argc, char** argv) {
                                                  : report::Colour::Auto;
     return run_command(run);
   }
-  if (*record_cmd) return record_command(rec);
+  if (*record_cmd) {
+    if (rec.from_capture) return record_from_capture(rec);
+    if (rec.skeleton.empty()) {
+      std::fprintf(stderr, "harness record: name a skeleton scenario or --from-capture\n");
+      return kUsage;
+    }
+    return record_command(rec);
+  }
   if (*validate_cmd) return validate_command(validate_paths);
   if (*list_cmd) {
     listing.list = true;
@@ -388,6 +439,7 @@ int run_cli(int argc, char** argv) {
   if (*compare_cmd) return compare_command(compare_base, compare_current, slower_factor);
   if (*lint_cmd) return lint_launch_command(launch_files, lint_dlv_version);
   if (*replay_cmd) return replay_command(replay);
+  if (*proxy_cmd) return proxy_command(proxy);
   if (*drift_cmd) return drift_command(drift);
   if (*install_cmd) return install_command(install_specs, install_go);
   if (*doctor_cmd) return doctor_command(doctor_go, doctor_dlv, doctor_workspace, doctor_json);

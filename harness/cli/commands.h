@@ -45,8 +45,12 @@ struct RunOptions {
 
 // Options of `harness record`.
 struct RecordCommandOptions {
-  std::filesystem::path skeleton;               // names the program, launch and breakpoints
-  std::optional<std::filesystem::path> output;  // the complete scenario; default stdout
+  std::filesystem::path skeleton;  // names the program, launch and breakpoints
+  // Instead of a skeleton: a session captured by `harness proxy` (its transcript.txt).
+  std::optional<std::filesystem::path> from_capture;
+  std::optional<std::filesystem::path> program;  // --from-capture: the program folder here
+  std::optional<std::string> name;               // --from-capture: the scenario's name
+  std::optional<std::filesystem::path> output;   // the complete scenario; default stdout
   std::optional<std::filesystem::path> dlv;
   std::optional<std::filesystem::path> go;
   std::optional<std::filesystem::path> cache_dir;
@@ -62,6 +66,15 @@ struct ReplayCommandOptions {
   std::optional<std::string> json;            // report to this file, or "-" (stdout)
   double timeout_seconds = 10;                // every wait of the replay
   std::vector<std::string> substitute_paths;  // "FROM=TO", applied in order
+};
+
+// Options of `harness proxy`: a recording DAP proxy between an editor and dlv.
+struct ProxyCommandOptions {
+  std::string listen = "127.0.0.1:0";        // HOST:PORT or PORT; loopback only; 0: any port
+  std::optional<std::filesystem::path> dlv;  // default: found as for `harness run`
+  std::optional<std::filesystem::path> go;   // its folder goes first on dlv's PATH (builds)
+  std::filesystem::path captures = "reports/captures";  // session-N/ folders
+  int sessions = 0;  // stop after this many sessions (0: until a signal)
 };
 
 // Options of `harness drift`: the suite in a FROM and a TO cell.
@@ -102,10 +115,17 @@ int compare_command(const std::filesystem::path& base, const std::filesystem::pa
 // steps it recorded; 0 when written, 1 when a run failed or the runs disagreed, 2 usage or an
 // invalid skeleton, 3 go or dlv missing.
 int record_command(const RecordCommandOptions& options);
+// `harness record --from-capture`: writes the scenario of a session `harness proxy` captured; 0
+// when written, 2 an unreadable capture or one with no launch, 1 when the result does not load.
+int record_from_capture(const RecordCommandOptions& options);
 // `harness replay`: replays the client requests of a recorded DAP session against a fresh dlv
 // and reports every difference; 0 if none, 1 if any (or the replay could not finish), 2 if the
 // trace cannot be read, names a program that is missing or attaches, 3 if dlv is missing.
 int replay_command(const ReplayCommandOptions& options);
+// `harness proxy`: serves editor connections on a loopback port, each with its own `dlv dap`,
+// forwarding DAP unchanged and capturing each session; 0 when stopped by a signal or after
+// --sessions, 2 usage (a non-loopback or busy address), 3 dlv missing.
+int proxy_command(const ProxyCommandOptions& options);
 // `harness drift`: runs the suite in both cells and reports every observable difference per
 // scenario and step, grouped by kind; 0 if none, 1 if any, 2 usage, 3 a tool missing or a cell
 // Delve cannot run, 4 nothing compared (every scenario gated), 130/143 interrupted.

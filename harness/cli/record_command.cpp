@@ -2,6 +2,7 @@
 
 #include "harness/cli/commands.h"
 #include "harness/cli/exit_codes.h"
+#include "harness/cli/recorded_output.h"
 #include "harness/cli/scenario_files.h"
 #include "harness/process/child.h"
 #include "harness/record/merge.h"
@@ -107,20 +108,9 @@ int record_command(const RecordCommandOptions& options) {
     std::fputs(text.c_str(), stderr);
     return kScenarioFailed;
   }
-  if (!options.output) {
-    std::fputs(text.c_str(), stdout);
-    return kAllPassed;
-  }
-  if (auto written = util::write_file_atomically(*options.output, text); !written) {
-    std::fprintf(stderr, "harness record: %s\n", written.error().message.c_str());
-    return kUsage;
-  }
-  std::fprintf(stderr,
-               "harness record: wrote %s (%zu step(s)); check it with `harness run "
-               "--repeat 10 %s`\n",
-               options.output->c_str(), std::get<record::YamlList>(steps->node).size(),
-               options.output->c_str());
-  return kAllPassed;
+  return put_recorded_scenario(
+      text, options.output,
+      std::to_string(std::get<record::YamlList>(steps->node).size()) + " step(s)");
 }
 
 }  // namespace cli

@@ -195,15 +195,20 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 // expect_output for one stream: one `contains` per line that every run printed (at most
-// kMaxOutputLines). Never `in_order`: goroutines that print concurrently can agree on an order
-// in every recorded run by chance and disagree later (seen with goprojects/workers).
+// kMaxOutputLines), except lines that name a path of this machine (variance.local_paths: dlv's
+// "Building /home/me/prog" in mode debug), which another machine prints differently. Never
+// `in_order`: goroutines that print concurrently can agree on an order in every recorded run by
+// chance and disagree later (seen with goprojects/workers).
 void output_step(const std::vector<Recording>& runs, const std::string& category,
-                 std::string Recording::*text, YamlList& steps) {
+                 std::string Recording::*text, const Variance& variance, YamlList& steps) {
   std::vector<std::vector<std::string>> lines;
   for (const auto& run : runs) lines.push_back(lines_of(run.*text));
   std::size_t added = 0;
   for (const auto& line : lines.front()) {
     if (line.empty() || added == kMaxOutputLines) continue;
+    if (std::any_of(variance.local_paths.begin(), variance.local_paths.end(),
+                    [&](const std::string& path) { return line.find(path) != std::string::npos; }))
+      continue;
     bool everywhere = std::all_of(lines.begin(), lines.end(), [&](const auto& l) {
       return std::find(l.begin(), l.end(), line) != l.end();
     });
@@ -234,8 +239,8 @@ util::Expected<Yaml> merged_steps(const std::vector<Recording>& runs, const Vari
   }
   if (first.exit_code) {
     steps.push_back(Yaml::map({{first.final_action.value_or("continue"), Yaml::empty_map()}}));
-    output_step(runs, "stdout", &Recording::stdout_text, steps);
-    output_step(runs, "stderr", &Recording::stderr_text, steps);
+    output_step(runs, "stdout", &Recording::stdout_text, local, steps);
+    output_step(runs, "stderr", &Recording::stderr_text, local, steps);
     std::vector<std::string> codes;
     for (const auto& run : runs) codes.push_back(std::to_string(run.exit_code.value_or(0)));
     Expectation code = expectation_for(codes);

@@ -310,9 +310,32 @@ class Replayer {
 
 }  // namespace
 
+namespace {
+
+// Where dlv runs for a launch that builds (mode debug, test: `program` is a folder or a .go
+// file): that folder, as vscode-go starts dlv there, so that the build finds the program's
+// module. nullopt for a binary (mode exec) or no launch.
+std::optional<std::filesystem::path> build_folder(const Trace& trace,
+                                                  const std::vector<Substitution>& substitutions) {
+  for (const auto& m : trace.messages) {
+    if (!m.from_client || m.message.value("command", "") != "launch") continue;
+    dap::json arguments =
+        substitute_prefixes(m.message.value("arguments", dap::json::object()), substitutions);
+    std::filesystem::path program = arguments.value("program", "");
+    std::error_code ec;
+    if (std::filesystem::is_directory(program, ec)) return program;
+    if (program.extension() == ".go") return program.parent_path();
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 util::Expected<ReplayReport> replay_trace(const Trace& trace, const ReplayOptions& options) {
   process::DlvServerOptions dlv_options;
   dlv_options.dlv = options.dlv;
+  dlv_options.cwd = build_folder(trace, options.substitutions);
   auto dlv = process::DlvServer::start(dlv_options, util::Deadline::after(options.timeout));
   if (!dlv) return util::fail(dlv.error());
   auto stream = transport::connect_tcp((*dlv)->host(), (*dlv)->port(),

@@ -51,7 +51,9 @@ struct ReplayReport {
 // For a vscode-go trace, dlv's stdout and stderr count as output of those categories (vscode-go
 // forwards them so), and vscode-go's own console lines ("Starting: ...", dlv's listen line,
 // "dlv dap (PID) exited ...") are left out of the recording.
-// dlv is always ended: a disconnect (terminateDebuggee) unless one was replayed, then SIGTERM.
+// dlv runs in the launched program's folder when dlv builds it (a folder or .go file), as
+// vscode-go starts it. dlv is always ended: a disconnect (terminateDebuggee) unless one was
+// replayed, then SIGTERM.
 // Errors: dlv cannot be started or connected to (Process, Timeout, Transport).
 util::Expected<ReplayReport> replay_trace(const Trace& trace, const ReplayOptions& options);
 

@@ -113,4 +113,14 @@ util::Expected<std::unique_ptr<ByteStream>> connect_tcp(const std::string& host,
       std::make_unique<TcpStream>(std::move(io), std::move(socket), address));
 }
 
+std::unique_ptr<ByteStream> adopt_tcp_socket(int fd, std::string address) {
+  auto io = std::make_unique<asio::io_context>();
+  sockaddr_storage local{};
+  socklen_t length = sizeof local;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &length);
+  tcp::socket socket(*io);
+  socket.assign(local.ss_family == AF_INET6 ? tcp::v6() : tcp::v4(), fd);
+  return std::make_unique<TcpStream>(std::move(io), std::move(socket), std::move(address));
+}
+
 }  // namespace transport

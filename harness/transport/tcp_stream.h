@@ -16,4 +16,8 @@ namespace transport {
 util::Expected<std::unique_ptr<ByteStream>> connect_tcp(const std::string& host, int port,
                                                         util::Deadline deadline);
 
+// Takes over a connected TCP socket descriptor (from accept()); `address` names the peer in
+// errors. The stream owns the descriptor from here on.
+std::unique_ptr<ByteStream> adopt_tcp_socket(int fd, std::string address);
+
 }  // namespace transport
