@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <fstream>
+
 #include "harness/cli/cli_test_support.h"
 #include "harness/proxy/editor_client_test_support.h"
 
@@ -112,6 +114,24 @@ TEST(Proxy, AnEditorSessionBecomesAScenarioThatPasses) {
   auto ran = harness({"run", scenario.string(), "--dlv", util::testing::dlv_for_tests(),
                       "--reports", (dir / "reports").string()});
   EXPECT_EQ(ran.status.code, 0) << ran.out << ran.err << text;
+
+  // Captured elsewhere (the editor's paths under /mnt/c/src/basics): --program names the folder
+  // here, and the scenario is the same but for that line.
+  std::string elsewhere = util::testing::read_file(capture);
+  for (auto at = elsewhere.find(kBasics.string()); at != std::string::npos;
+       at = elsewhere.find(kBasics.string(), at))
+    elsewhere.replace(at, kBasics.string().size(), "/mnt/c/src/basics");
+  auto moved = dir / "elsewhere.txt";
+  std::ofstream(moved) << elsewhere;
+  auto mapped = harness({"record", "--from-capture", moved.string(), "--program", kBasics.string(),
+                         "-o", (dir / "mapped.yaml").string()});
+  ASSERT_EQ(mapped.status.code, 0) << mapped.err;
+  std::string mapped_text = util::testing::read_file(dir / "mapped.yaml");
+  EXPECT_EQ(mapped_text.find("/mnt/c"), std::string::npos) << mapped_text;
+  EXPECT_NE(mapped_text.find("main.go: [{id: main_go_31, line: 31}]"), std::string::npos)
+      << mapped_text;
+  EXPECT_NE(mapped_text.find("program: " + kBasics.string() + "\n"), std::string::npos)
+      << mapped_text;
 
   // The capture replays too (in mode debug dlv runs in the program's folder, as vscode-go starts
   // it): only the name of dlv's temporary binary differs.
