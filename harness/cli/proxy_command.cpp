@@ -47,6 +47,11 @@ int proxy_command(const ProxyCommandOptions& options) {
                  options.listen.c_str());
     return kUsage;
   }
+  auto listener = transport::TcpListener::listen(where->first, where->second);
+  if (!listener) {
+    std::fprintf(stderr, "harness: %s\n", listener.error().str().c_str());
+    return kUsage;
+  }
   std::optional<gotool::GoToolchain> go;
   if (auto found = gotool::find_go(options.go); found)
     go = *found;
@@ -59,16 +64,11 @@ int proxy_command(const ProxyCommandOptions& options) {
     std::fprintf(stderr, "harness: %s\n", dlv.error().str().c_str());
     return kMissingTool;
   }
-  auto listener = transport::TcpListener::listen(where->first, where->second);
-  if (!listener) {
-    std::fprintf(stderr, "harness: %s\n", listener.error().str().c_str());
-    return kUsage;
-  }
 
   proxy::ProxyOptions proxy_options;
   proxy_options.dlv = dlv->path;
   proxy_options.captures = options.captures;
-  if (go) {
+  if (options.go && go) {
     const char* path = std::getenv("PATH");
     proxy_options.env["PATH"] =
         go->go.parent_path().string() + (path && *path ? std::string(":") + path : "");
