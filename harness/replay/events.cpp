@@ -70,7 +70,8 @@ std::vector<Difference> compare_events(const std::vector<Indexed>& recorded,
     const auto& other = replayed_events[name];
     for (std::size_t i = 0; i < list.size(); ++i) {
       if (i >= other.size()) {
-        out.push_back({list[i]->index, "event", name, 0, "", dap::to_text(list[i]->message), ""});
+        if (!list[i]->past_recording)
+          out.push_back({list[i]->index, "event", name, 0, "", dap::to_text(list[i]->message), ""});
         continue;
       }
       for (auto d : diff_messages(list[i]->message, other[i]->message, subs)) {

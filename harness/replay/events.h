@@ -13,8 +13,10 @@ namespace replay {
 struct Indexed {
   std::size_t index = 0;
   dap::json message;
-  // Replayed only: arrived after the point where the recording ends, so it may stand for a
-  // recorded event but is never reported as extra.
+  // Replayed: arrived after the replay's twin of the recording's last response, so it may stand
+  // for a recorded event but is never reported as extra. Recorded: came after the recording's
+  // last response, where dlv's events race its exit (it sends `terminated` once or twice after a
+  // disconnect), so it is compared when the replay has a counterpart but never reported missing.
   bool past_recording = false;
 };
 
@@ -26,7 +28,7 @@ struct Indexed {
 //   into lines, and the lines are compared as a multiset; chunking into events and the order of
 //   lines are not compared (the program and dlv write at once);
 // - a replayed event past the end of the recording may stand for a recorded one, and is never
-//   extra.
+//   extra; a recorded non-output event after the recording's last response is never missing.
 std::vector<Difference> compare_events(const std::vector<Indexed>& recorded,
                                        const std::vector<Indexed>& replayed,
                                        const std::vector<Substitution>& subs);

@@ -145,10 +145,16 @@ class Replayer {
   ReplayReport finish(const std::string& dlv_stdout, const std::string& dlv_stderr) {
     std::vector<Indexed> recorded, replayed;
     bool vscode_go = trace_.format == TraceFormat::VscodeGo;
+    std::size_t last_response = 0;
+    for (std::size_t i = 0; i < trace_.messages.size(); ++i)
+      if (!trace_.messages[i].from_client &&
+          trace_.messages[i].message.value("type", "") == "response")
+        last_response = i;
     for (std::size_t i = 0; i < trace_.messages.size(); ++i) {
       if (!is_adapter_event(trace_.messages[i])) continue;
       const dap::json& event = trace_.messages[i].message;
-      recorded.push_back({i + 1, vscode_go ? without_vscode_go_lines(event) : event});
+      recorded.push_back(
+          {i + 1, vscode_go ? without_vscode_go_lines(event) : event, i > last_response});
     }
     // A recorder stops listening at some point after its last response, so a recording does
     // not show all that came after it: what the new dlv sends after the same response (e.g. a
