@@ -15,6 +15,9 @@
 namespace cli::testing {
 
 inline const std::filesystem::path kSource = HARNESS_SOURCE_DIR;
+// The old-distro cell: Debian's Go 1.19 and dlv 1.20.2 (scripts/dev test installs them).
+inline const std::filesystem::path kDebianGo = "/usr/lib/go-1.19/bin/go";
+inline const std::filesystem::path kDebianDlv = "/usr/bin/dlv";
 inline const std::filesystem::path kHarness =
     std::filesystem::path(HARNESS_BINARY_DIR) / "bin" / "harness";
 

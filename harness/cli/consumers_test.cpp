@@ -14,8 +14,6 @@ namespace {
 using namespace cli::testing;
 namespace fs = std::filesystem;
 
-const fs::path kOldDlv = "/usr/bin/dlv";
-
 // How many times `needle` occurs in `text`.
 std::size_t count_of(const std::string& text, const std::string& needle) {
   std::size_t n = 0;
@@ -59,7 +57,7 @@ void mixed_run(const fs::path& dir) {
 bool matrix_run(const fs::path& dir) {
   auto run =
       run_tool({kHarness.string(), "run", "fixtures/cli/passes.yaml", "fixtures/cli/fails.yaml",
-                "--dlv", util::testing::dlv_for_tests(), "--dlv", kOldDlv.string(), "--reports",
+                "--dlv", util::testing::dlv_for_tests(), "--dlv", kDebianDlv.string(), "--reports",
                 (dir / "reports").string(), "--json", (dir / "matrix.json").string()},
                kSource);
   EXPECT_EQ(run.status.code, 1) << run.out << run.err;
@@ -131,7 +129,8 @@ TEST(Consumers, GotestsumAndGoJunitReportReadAMatrixRun) {
   auto tool = consumer("HARNESS_GO_JUNIT_REPORT");
   if (gotestsum.empty() || tool.empty())
     GTEST_SKIP() << "needs HARNESS_GOTESTSUM and HARNESS_GO_JUNIT_REPORT (scripts/dev test)";
-  if (!fs::exists(kOldDlv)) GTEST_SKIP() << "needs Debian's delve (scripts/dev test installs it)";
+  if (!fs::exists(kDebianDlv))
+    GTEST_SKIP() << "needs Debian's delve (scripts/dev test installs it)";
   auto dir = util::testing::scratch_dir();
   ASSERT_TRUE(matrix_run(dir));
   auto summed = run_tool({gotestsum, "--junitfile", (dir / "gotestsum.xml").string(),

@@ -19,12 +19,15 @@ namespace fs = std::filesystem;
 const fs::path kBasics = kSource / "goprojects" / "basics";
 
 // `harness proxy` on a free port; returns the child and the port it printed.
-std::pair<std::unique_ptr<process::Child>, int> start_proxy(const fs::path& captures,
-                                                            int sessions) {
+// `tools`: --dlv (and --go) of the cell, the dlv under test by default.
+std::pair<std::unique_ptr<process::Child>, int> start_proxy(const fs::path& captures, int sessions,
+                                                            std::vector<std::string> tools = {
+                                                                "--dlv",
+                                                                util::testing::dlv_for_tests()}) {
   process::SpawnOptions options;
-  options.argv = {
-      kHarness.string(), "proxy",           "--dlv",      util::testing::dlv_for_tests(),
-      "--captures",      captures.string(), "--sessions", std::to_string(sessions)};
+  options.argv = {kHarness.string(), "proxy",      "--captures",
+                  captures.string(), "--sessions", std::to_string(sessions)};
+  options.argv.insert(options.argv.end(), tools.begin(), tools.end());
   // As with an external `dlv dap`, dlv builds (mode debug) in the folder the proxy runs in: the
   // program's module.
   options.cwd = kBasics;
@@ -142,6 +145,30 @@ TEST(Proxy, AnEditorSessionBecomesAScenarioThatPasses) {
             std::string::npos)
       << replayed.out;
   EXPECT_EQ(last_line(replayed.out), "replay: 16 requests, 1 differences") << replayed.out;
+}
+
+// The old-distro cell: Debian's dlv 1.20.2 and Go 1.19 behind the proxy (--go puts go1.19 first on
+// dlv's PATH, so dlv's build in mode debug uses it); the captured scenario passes in that cell.
+TEST(Proxy, TheOldDistroCellCapturesAScenarioThatPassesThere) {
+  if (!fs::exists(kDebianGo) || !fs::exists(kDebianDlv))
+    GTEST_SKIP()
+        << "needs Debian's golang-1.19-go and delve 1.20.2 (scripts/dev test installs them)";
+  auto dir = util::testing::scratch_dir();
+  auto [proxy, port] =
+      start_proxy(dir / "captures", 1, {"--dlv", kDebianDlv.string(), "--go", kDebianGo.string()});
+  ASSERT_GT(port, 0);
+  EXPECT_NE(proxy->stdout_text().find("dlv 1.20.2"), std::string::npos) << proxy->stdout_text();
+  debug_as_in_vscode(port);
+  auto status = proxy->wait(util::Deadline::after(util::Duration(60'000)));
+  ASSERT_TRUE(status);
+  EXPECT_EQ(status->code, 0) << proxy->stdout_text();
+  auto capture = dir / "captures" / "session-1" / "transcript.txt";
+  auto scenario = dir / "captured.yaml";
+  auto recorded = harness({"record", "--from-capture", capture.string(), "-o", scenario.string()});
+  ASSERT_EQ(recorded.status.code, 0) << recorded.err;
+  auto ran = harness({"run", scenario.string(), "--dlv", kDebianDlv.string(), "--go",
+                      kDebianGo.string(), "--reports", (dir / "reports").string()});
+  EXPECT_EQ(ran.status.code, 0) << ran.out << ran.err << util::testing::read_file(scenario);
 }
 
 // The proxy outlives a session that ends badly: a client that sends garbage, then a real one.
