@@ -33,9 +33,7 @@ std::optional<std::pair<std::string, int>> parse_listen(const std::string& text)
 
 // The line to put in a launch configuration so that vscode-go connects to the proxy.
 std::string launch_json_hint(const transport::TcpListener& listener) {
-  std::string host = listener.address().substr(0, listener.address().rfind(':'));
-  if (host.front() == '[') host = host.substr(1, host.size() - 2);
-  return "\"port\": " + std::to_string(listener.port()) + ", \"host\": \"" + host + "\"";
+  return "\"port\": " + std::to_string(listener.port()) + ", \"host\": \"" + listener.host() + "\"";
 }
 
 }  // namespace

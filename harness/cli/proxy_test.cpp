@@ -57,15 +57,8 @@ std::unique_ptr<transport::ByteStream> connect(int port) {
 // to the end, disconnect.
 void debug_as_in_vscode(int port) {
   proxy::testing::EditorClient editor(connect(port));
-  auto launch = proxy::testing::vscode_launch_arguments(kBasics);
-  launch["mode"] = "debug";
-  ASSERT_TRUE(editor.request("initialize", proxy::testing::vscode_initialize_arguments()));
-  auto launched = editor.request("launch", launch);
-  ASSERT_TRUE(launched) << launched.error().str();
-  ASSERT_TRUE(editor.request(
-      "setBreakpoints",
-      {{"source", {{"path", (kBasics / "main.go").string()}}}, {"breakpoints", {{{"line", 31}}}}}));
-  ASSERT_TRUE(editor.request("configurationDone", dap::json::object()));
+  editor.start(proxy::testing::vscode_launch_arguments(kBasics, "debug"), kBasics / "main.go", 31);
+  if (::testing::Test::HasFatalFailure()) return;
   auto stop = editor.next_stop();
   ASSERT_FALSE(stop.frames.empty());
   ASSERT_TRUE(editor.evaluate("len(name)", stop.frames[0].value("id", 0)));

@@ -36,13 +36,15 @@ inline dap::json vscode_initialize_arguments() {
           {"supportsStartDebuggingRequest", true}};
 }
 
-// A launch configuration as vscode-go sends it for `"mode": "exec"` with a "port" set: the
-// user's attributes plus the ones the extension adds.
-inline dap::json vscode_launch_arguments(const std::filesystem::path& program) {
+// A launch configuration as vscode-go sends it with a "port" set: the user's attributes
+// (`program`, `mode`: exec for a binary, debug for a folder dlv builds) plus the ones the
+// extension adds.
+inline dap::json vscode_launch_arguments(const std::filesystem::path& program,
+                                         const std::string& mode) {
   return {{"name", "Launch through the harness proxy"},
           {"type", "go"},
           {"request", "launch"},
-          {"mode", "exec"},
+          {"mode", mode},
           {"program", program.string()},
           {"port", 0},
           {"host", "127.0.0.1"},
@@ -68,10 +70,12 @@ class EditorClient {
   explicit EditorClient(std::unique_ptr<transport::ByteStream> stream)
       : session_(std::move(stream), std::make_shared<dap::Transcript>()) {}
 
-  // initialize, launch, setBreakpoints at `line` of `source`, configurationDone.
-  void start(const std::filesystem::path& program, const std::filesystem::path& source, int line) {
+  // initialize, launch with `launch` (vscode_launch_arguments), setBreakpoints at `line` of
+  // `source`, configurationDone.
+  void start(const dap::json& launch, const std::filesystem::path& source, int line) {
     ASSERT_TRUE(request("initialize", vscode_initialize_arguments()));
-    ASSERT_TRUE(request("launch", vscode_launch_arguments(program)));
+    auto launched = request("launch", launch);
+    ASSERT_TRUE(launched) << launched.error().str();
     ASSERT_TRUE(session_.wait([](const dap::json& m) { return dap::is_event(m, "initialized"); }, 0,
                               util::Deadline::after(kWait), "initialized"));
     ASSERT_TRUE(request("setBreakpoints", {{"source", {{"path", source.string()}}},

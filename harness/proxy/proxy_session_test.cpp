@@ -97,7 +97,7 @@ TEST(ProxySession, ForwardsAVscodeGoSessionUnchangedAndCapturesIt) {
   OneSessionProxy proxy;
   {
     EditorClient editor(proxy.connect());
-    editor.start(binary, kMain, 31);
+    editor.start(testing::vscode_launch_arguments(binary, "exec"), kMain, 31);
     if (HasFatalFailure()) return;
     auto stop = editor.next_stop();
     ASSERT_FALSE(stop.frames.empty());

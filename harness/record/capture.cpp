@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "harness/dap/transcript.h"
+#include "harness/record/dap_variable.h"
 #include "harness/record/yaml_writer.h"
 #include "harness/util/strings.h"
 
@@ -21,21 +22,6 @@ std::string action_of(const std::string& command) {
   if (command == "stepIn") return "step_in";
   if (command == "stepOut") return "step_out";
   return "";
-}
-
-std::vector<RecordedVar> recorded_vars(const json& variables) {
-  std::vector<RecordedVar> out;
-  for (const auto& v : variables) {
-    RecordedVar var;
-    var.name = v.value("name", "");
-    var.value = v.value("value", "");
-    var.type = v.value("type", "");
-    var.evaluate_name = v.value("evaluateName", "");
-    var.indexed = v.value("indexedVariables", 0);
-    var.named = v.value("namedVariables", 0);
-    out.push_back(std::move(var));
-  }
-  return out;
 }
 
 // Reads the messages in order and keeps what a scenario can state.
@@ -141,20 +127,24 @@ class CaptureReader {
   // The variables of the top frame's first scope are the locals; variables read below one the
   // editor expanded are its children.
   void variables_read(RecordedStop& stop, int reference, const json& variables) {
-    if (stop_->locals_reference && reference == *stop_->locals_reference && stop.locals.empty()) {
-      stop.locals = recorded_vars(variables);
-      for (std::size_t i = 0; i < variables.size(); ++i)
-        if (int child = variables[i].value("variablesReference", 0); child > 0)
-          stop_->expandable[child] = &stop.locals[i];
-      return;
-    }
+    if (stop_->locals_reference && reference == *stop_->locals_reference && stop.locals.empty())
+      return take_variables(stop.locals, variables);
     auto parent = stop_->expandable.find(reference);
     if (parent == stop_->expandable.end() || !parent->second->children.empty()) return;
-    parent->second->children = recorded_vars(variables);
+    take_variables(parent->second->children, variables);
     parent->second->count = static_cast<int>(variables.size());
-    for (std::size_t i = 0; i < variables.size(); ++i)
-      if (int child = variables[i].value("variablesReference", 0); child > 0)
-        stop_->expandable[child] = &parent->second->children[i];
+  }
+
+  // Records the named `variables` into `into` and remembers which of them the editor may expand.
+  void take_variables(std::vector<RecordedVar>& into, const json& variables) {
+    into.reserve(variables.size());  // the addresses kept in `expandable` stay valid
+    for (const auto& v : variables) {
+      RecordedVar var = recorded_var(v);
+      if (var.name.empty()) continue;
+      into.push_back(std::move(var));
+      if (int child = v.value("variablesReference", 0); child > 0)
+        stop_->expandable[child] = &into.back();
+    }
   }
 
   void evaluated(RecordedStop& stop, const json& arguments, const json& message) {

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "harness/dap/message.h"
+#include "harness/record/dap_variable.h"
 #include "harness/runner/context.h"
 #include "harness/runner/output.h"
 #include "harness/runner/scenario_runner.h"
@@ -41,14 +42,7 @@ util::Expected<std::vector<RecordedVar>> recorded_vars(RunContext& ctx,
   std::vector<RecordedVar> out;
   for (const auto& v : vars) {
     if (out.size() == limit) break;
-    RecordedVar r{v.value("name", ""),
-                  v.value("value", ""),
-                  v.value("type", ""),
-                  v.value("evaluateName", ""),
-                  v.value("indexedVariables", 0),
-                  v.value("namedVariables", 0),
-                  std::nullopt,
-                  {}};
+    RecordedVar r = recorded_var(v);
     if (r.name.empty()) continue;
     int reference = v.value("variablesReference", 0);
     if (depth > 0) {

@@ -314,25 +314,35 @@ class Replayer {
   ReplayReport report_;
 };
 
-}  // namespace
+// The client's first launch request, with its `program` after --substitute-path.
+struct RecordedLaunch {
+  const TraceMessage* message = nullptr;
+  std::string program;  // "" when it names none (or not as a string)
+};
 
-namespace {
+std::optional<RecordedLaunch> recorded_launch(const Trace& trace,
+                                              const std::vector<Substitution>& substitutions) {
+  for (const auto& m : trace.messages) {
+    if (!m.from_client || m.message.value("command", "") != "launch") continue;
+    dap::json arguments =
+        substitute_prefixes(m.message.value("arguments", dap::json::object()), substitutions);
+    const dap::json program = arguments.value("program", dap::json());
+    return RecordedLaunch{&m, program.is_string() ? program.get<std::string>() : ""};
+  }
+  return std::nullopt;
+}
 
 // Where dlv runs for a launch that builds (mode debug, test: `program` is a folder or a .go
 // file): that folder, as vscode-go starts dlv there, so that the build finds the program's
 // module. nullopt for a binary (mode exec) or no launch.
 std::optional<std::filesystem::path> build_folder(const Trace& trace,
                                                   const std::vector<Substitution>& substitutions) {
-  for (const auto& m : trace.messages) {
-    if (!m.from_client || m.message.value("command", "") != "launch") continue;
-    dap::json arguments =
-        substitute_prefixes(m.message.value("arguments", dap::json::object()), substitutions);
-    std::filesystem::path program = arguments.value("program", "");
-    std::error_code ec;
-    if (std::filesystem::is_directory(program, ec)) return program;
-    if (program.extension() == ".go") return program.parent_path();
-    return std::nullopt;
-  }
+  auto launch = recorded_launch(trace, substitutions);
+  if (!launch) return std::nullopt;
+  std::filesystem::path program = launch->program;
+  std::error_code ec;
+  if (std::filesystem::is_directory(program, ec)) return program;
+  if (program.extension() == ".go") return program.parent_path();
   return std::nullopt;
 }
 
@@ -413,31 +423,23 @@ util::Expected<void> check_replayable(const Trace& trace, const std::string& tra
                                       const std::vector<Substitution>& substitutions) {
   if (auto whole = check_whole_session(trace, trace_name); !whole) return whole;
   for (const auto& m : trace.messages) {
-    std::string command = m.from_client ? m.message.value("command", "") : "";
-    if (command == "attach") {
-      return util::fail(
-          util::ErrorKind::Usage,
-          "the recorded session attaches (mode " +
-              m.message.value("arguments", dap::json::object()).value("mode", "local") +
-              ") to a process or dlv server that only existed while it was recorded; "
-              "replay starts its own `dlv dap` and replays launch sessions only",
-          util::SourceLoc{trace_name, m.line, 0});
-    }
-    if (command != "launch") continue;
-    dap::json arguments =
-        substitute_prefixes(m.message.value("arguments", dap::json::object()), substitutions);
-    if (!arguments.contains("program") || !arguments["program"].is_string()) continue;
-    std::string program = arguments["program"];
-    std::error_code ec;
-    if (std::filesystem::exists(program, ec)) continue;
+    if (!m.from_client || m.message.value("command", "") != "attach") continue;
     return util::fail(util::ErrorKind::Usage,
-                      "the recorded launch names program " + program +
-                          ", which does not exist here; if it was recorded on another machine "
-                          "or in a removed folder, map it with --substitute-path FROM=TO (e.g. " +
-                          substitute_path_hint(program) + ")",
+                      "the recorded session attaches (mode " +
+                          m.message.value("arguments", dap::json::object()).value("mode", "local") +
+                          ") to a process or dlv server that only existed while it was recorded; "
+                          "replay starts its own `dlv dap` and replays launch sessions only",
                       util::SourceLoc{trace_name, m.line, 0});
   }
-  return {};
+  auto launch = recorded_launch(trace, substitutions);
+  std::error_code ec;
+  if (!launch || launch->program.empty() || std::filesystem::exists(launch->program, ec)) return {};
+  return util::fail(util::ErrorKind::Usage,
+                    "the recorded launch names program " + launch->program +
+                        ", which does not exist here; if it was recorded on another machine "
+                        "or in a removed folder, map it with --substitute-path FROM=TO (e.g. " +
+                        substitute_path_hint(launch->program) + ")",
+                    util::SourceLoc{trace_name, launch->message->line, 0});
 }
 
 }  // namespace replay

@@ -20,8 +20,9 @@ class TcpListener {
   TcpListener(const TcpListener&) = delete;
   TcpListener& operator=(const TcpListener&) = delete;
 
+  const std::string& host() const { return host_; }  // as given: "127.0.0.1", "::1"
   int port() const { return port_; }
-  std::string address() const;  // "127.0.0.1:PORT"
+  std::string address() const;  // "127.0.0.1:PORT", "[::1]:PORT"
 
   // The next connection (TCP_NODELAY on), or nullopt when the deadline passes or close() was
   // called. Errors (Transport) when accepting fails otherwise.
